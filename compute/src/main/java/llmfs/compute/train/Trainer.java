@@ -50,11 +50,12 @@ public final class Trainer {
             long t0 = System.nanoTime();
             long startStep = step;
             double lastSample = -1e9, lastSave = 0;
-            if (step == 0) {
+            {
+                // A starting point for the curves (and, after a resume, the losses the checkpoint left off at).
                 float[] ev = task.evaluate();
                 lastTrain = ev[0];
                 lastVal = ev[1];
-                listener.on(new TrainEvent.Eval(0, 0, lastTrain, lastVal));
+                listener.on(new TrainEvent.Eval(step, (int) (step / Math.max(1, task.stepsPerEpoch())), lastTrain, lastVal));
             }
             while (step < total && !stop.get()) {
                 float loss = task.step(step);

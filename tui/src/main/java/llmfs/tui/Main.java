@@ -1,0 +1,42 @@
+package llmfs.tui;
+
+import llmfs.tui.cli.GlobalOptions;
+import llmfs.tui.cli.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** The one entry point: {@code tutor} opens the text UI; subcommands do the same work headless. */
+@Command(name = "tutor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"LLM from Scratch — build a language model from the ground up, in your terminal.",
+                "Run without a command to open the tutor; the commands below work without the UI."},
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() {
+        global.out().println("The text UI is not available in this build yet; see 'tutor --help'.");
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        GlobalOptions.reset();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // Expected problems (bad id, missing file, corrupt checkpoint) get one clear line, not a stack trace.
+            cmd.getErr().println(cmd.getColorScheme().errorText("tutor: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage())));
+            if (System.getenv("TUTOR_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+}
