@@ -88,6 +88,8 @@ public final class ChartSeries {
         if (pendingCount == stride) {
             if (stored == capacity) {
                 halve();
+                // The stride just doubled: the pending points are now only half a bucket.
+                return;
             }
             xs[stored] = pendingX;
             ys[stored] = pendingSum / pendingCount;
