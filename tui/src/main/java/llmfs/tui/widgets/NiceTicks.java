@@ -30,6 +30,10 @@ public record NiceTicks(double[] values, double step) {
             double power = Math.pow(10, e);
             for (double m : MULTIPLIERS) {
                 double step = m * power;
+                if (Math.max(Math.abs(lo), Math.abs(hi)) / step > 1e15) {
+                    // Tick indices would not fit a long (a tiny range far from zero); try coarser steps.
+                    continue;
+                }
                 long first = (long) Math.ceil(lo / step - 1e-9);
                 long last = (long) Math.floor(hi / step + 1e-9);
                 long count = last - first + 1;

@@ -35,4 +35,13 @@ class NiceTicksTest {
             }
         }
     }
+
+    @Test
+    void tinyRangeFarFromZeroStillGetsTicks() {
+        NiceTicks t = NiceTicks.within(1e12, 1e12 + 1e-3, 5);
+        assertTrue(t.values().length >= 1);
+        for (double v : t.values()) {
+            assertTrue(v >= 1e12 - 1 && v <= 1e12 + 1, "tick " + v);
+        }
+    }
 }
