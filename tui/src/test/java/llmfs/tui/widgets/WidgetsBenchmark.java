@@ -23,7 +23,7 @@ public final class WidgetsBenchmark {
     public static void main(String[] args) {
         String lesson = longLesson(120);
         System.out.printf(Locale.ROOT, "lesson: %,d characters%n%n", lesson.length());
-        System.out.printf(Locale.ROOT, "%-44s %12s%n", "operation", "median");
+        System.out.printf(Locale.ROOT, "%-44s %12s%n", "operation", "median (us)");
 
         report("parse lesson", () -> time(() -> new MarkdownView(lesson)));
         MarkdownView parsed = new MarkdownView(lesson);
@@ -74,7 +74,7 @@ public final class WidgetsBenchmark {
             nanos[i] = run.getAsLong();
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-44s %9.3f ms%n", name, nanos[RUNS / 2] / 1e6);
+        System.out.printf(Locale.ROOT, "%-44s %12.2f%n", name, nanos[RUNS / 2] / 1e3);
     }
 
     private static long time(java.util.function.Supplier<Object> work) {
