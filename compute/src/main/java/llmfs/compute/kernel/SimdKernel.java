@@ -1,0 +1,402 @@
+package llmfs.compute.kernel;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API implementation behind {@link SimdMatmul}. It is the only matmul class that names
+ * {@code jdk.incubator.vector} types, so it must be loaded only after {@link Simd#available()} said yes.
+ *
+ * <p>Classic packed GEMM. For each block of columns (NC) and of the shared dimension (KC), B is copied into
+ * strips of NR columns, laid out in the order the micro-kernel reads them, shared by all threads. C is cut into
+ * tasks of MC rows (and, when there are too few of those to keep the threads busy, groups of strips); a task
+ * copies its rows of A into strips of MR rows in a buffer of its own thread, then runs the micro-kernel on every
+ * (A strip, B strip) pair. Ragged edges are padded with zeros in the packed copies, so the micro-kernel always
+ * computes a full MR x NR tile; edge tiles go through a scratch tile and only their valid part is written.
+ *
+ * <p>The micro-kernel keeps the MR x NR tile of C in registers (MR rows x two vectors) and does one broadcast of
+ * A and two FMAs per row for every step of the shared dimension; on hot data it runs at the FMA peak.
+ */
+final class SimdKernel {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Columns of a micro-tile: two vectors. */
+    static final int NR = 2 * L;
+    /**
+     * Rows of a micro-tile. MR x 2 accumulators plus two B vectors and one broadcast must fit the register
+     * file: 8 rows with 512-bit vectors (32 registers), 6 rows for narrower ones (AVX2 has 16).
+     */
+    static final int MR = S.vectorBitSize() >= 512 ? 8 : 6;
+    /**
+     * Shared-dimension block. Long blocks mean C is loaded and stored fewer times; the cost is a packed-B strip
+     * (KC x NR) larger than L1, which measured cheaper than the extra passes over C.
+     */
+    static final int KC = 512;
+    /** Rows of C per task (a multiple of MR); the task's packed A (MC x KC) stays in its core's L2 cache. */
+    static final int MC = MR * 16;
+    /** Columns of B packed at once (a multiple of NR), bounding the shared packed-B buffer. */
+    static final int NC = NR * 64;
+    /** Below this many multiply-adds a product runs on the calling thread only. */
+    static final long PARALLEL_MIN_FMAS = 1L << 17;
+    /** Shared-dimension steps copied together when transposing B, so the written rows stay in L1. */
+    private static final int PACK_BLOCK = 16;
+
+    /** Buffers of one thread, grown on demand and reused by every call. */
+    private static final class Workspace {
+        float[] packA = new float[0];
+        float[] packB = new float[0];
+        final float[] tile = new float[MR * NR];
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private SimdKernel() {
+    }
+
+    static int lanes() {
+        return L;
+    }
+
+    static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
+    /** Arguments must have been checked by {@link MatmulArgs#check}. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc,
+                     boolean accumulate, boolean allowParallel) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+            return;
+        }
+        boolean parallel = allowParallel && Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_MIN_FMAS;
+        int kcMax = Math.min(KC, k);
+        Workspace ws = WORKSPACE.get();
+        int packBSize = Math.min(NC, roundUp(n, NR)) * kcMax;
+        if (ws.packB.length < packBSize) ws.packB = new float[packBSize];
+
+        Block blk = new Block(transA, transB, m, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, ws.packB, parallel);
+        for (int jc = 0; jc < n; jc += NC) {
+            int nb = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                blk.run(jc, nb, pc, Math.min(KC, k - pc), accumulate || pc > 0);
+            }
+        }
+    }
+
+    static int roundUp(int x, int q) {
+        return (x + q - 1) / q * q;
+    }
+
+    /** One (all rows) x (NC columns) x (KC depth) block: B is packed, then the tasks of C run. */
+    private static final class Block {
+        final boolean transA, transB, parallel;
+        final int m;
+        final float[] a, b, c, packB;
+        final int aOff, lda, bOff, ldb, cOff, ldc;
+        // the current block
+        int jc, nb, pc, kb;
+        boolean add;
+        int bStrips, rowTasks, colGroups, stripsPerGroup;
+
+        Block(boolean transA, boolean transB, int m, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, float[] packB, boolean parallel) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.packB = packB;
+            this.parallel = parallel;
+        }
+
+        void run(int jc, int nb, int pc, int kb, boolean add) {
+            this.jc = jc;
+            this.nb = nb;
+            this.pc = pc;
+            this.kb = kb;
+            this.add = add;
+            bStrips = (nb + NR - 1) / NR;
+            rowTasks = (m + MC - 1) / MC;
+            // Split columns too when there are too few row blocks to keep every thread busy.
+            int wanted = parallel ? 3 * Parallel.threads() : 1;
+            colGroups = Math.max(1, Math.min(bStrips, (wanted + rowTasks - 1) / rowTasks));
+            stripsPerGroup = (bStrips + colGroups - 1) / colGroups;
+            colGroups = (bStrips + stripsPerGroup - 1) / stripsPerGroup;
+            if (parallel) {
+                Parallel.forRange(bStrips, 2, this::packB);
+                Parallel.forRange(rowTasks * colGroups, 1, this::compute);
+            } else {
+                packB(0, bStrips);
+                compute(0, rowTasks * colGroups);
+            }
+        }
+
+        /** Strips {@code [from, to)} of B: columns jc+s*NR.., laid out p-major: packB[s*kb*NR + p*NR + j]. */
+        void packB(int from, int to) {
+            float[] dst = packB;
+            for (int s = from; s < to; s++) {
+                int d = s * kb * NR;
+                int j0 = jc + s * NR;
+                int cols = Math.min(NR, jc + nb - j0);
+                if (!transB) {
+                    for (int p = 0; p < kb; p++) {
+                        int src = bOff + (pc + p) * ldb + j0;
+                        int o = d + p * NR;
+                        if (cols == NR) {
+                            FloatVector.fromArray(S, b, src).intoArray(dst, o);
+                            FloatVector.fromArray(S, b, src + L).intoArray(dst, o + L);
+                        } else {
+                            for (int j = 0; j < cols; j++) dst[o + j] = b[src + j];
+                            for (int j = cols; j < NR; j++) dst[o + j] = 0f;
+                        }
+                    }
+                } else {
+                    // B stored n x k: each column of op(B) is a contiguous row of B. Go PACK_BLOCK steps of p
+                    // at a time so the destination rows being filled stay in L1.
+                    for (int p0 = 0; p0 < kb; p0 += PACK_BLOCK) {
+                        int p1 = Math.min(kb, p0 + PACK_BLOCK);
+                        for (int j = 0; j < cols; j++) {
+                            int src = bOff + (j0 + j) * ldb + pc;
+                            for (int p = p0; p < p1; p++) dst[d + p * NR + j] = b[src + p];
+                        }
+                        for (int p = p0; p < p1; p++) {
+                            for (int j = cols; j < NR; j++) dst[d + p * NR + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Rows {@code [i0, i0+rows)} of op(A), columns pc.., into {@code dst} as strips of MR rows, p-major:
+         * strip t at {@code t*kb*MR}, element (r, p) at {@code + p*MR + r}; rows past the end are zero.
+         */
+        private void packA(float[] dst, int i0, int rows) {
+            int strips = (rows + MR - 1) / MR;
+            if (transA) {
+                // A stored k x m: row p of A holds the values of all our rows for that p, contiguously.
+                for (int p = 0; p < kb; p++) {
+                    int src = aOff + (pc + p) * lda + i0;
+                    for (int t = 0; t < strips; t++) {
+                        int o = t * kb * MR + p * MR;
+                        int r0 = t * MR;
+                        int valid = Math.min(MR, rows - r0);
+                        for (int r = 0; r < valid; r++) dst[o + r] = a[src + r0 + r];
+                        for (int r = valid; r < MR; r++) dst[o + r] = 0f;
+                    }
+                }
+            } else {
+                for (int t = 0; t < strips; t++) {
+                    int o = t * kb * MR;
+                    int r0 = t * MR;
+                    int valid = Math.min(MR, rows - r0);
+                    for (int r = 0; r < valid; r++) {
+                        int src = aOff + (i0 + r0 + r) * lda + pc;
+                        for (int p = 0; p < kb; p++) dst[o + p * MR + r] = a[src + p];
+                    }
+                    for (int r = valid; r < MR; r++) {
+                        for (int p = 0; p < kb; p++) dst[o + p * MR + r] = 0f;
+                    }
+                }
+            }
+        }
+
+        /** Tasks are (MC rows of C) x (a group of B strips). */
+        void compute(int from, int to) {
+            Workspace ws = WORKSPACE.get();
+            if (ws.packA.length < MC * kb) ws.packA = new float[MC * KC];
+            float[] packA = ws.packA;
+            for (int task = from; task < to; task++) {
+                int i0 = (task / colGroups) * MC;
+                int rows = Math.min(MC, m - i0);
+                int q0 = (task % colGroups) * stripsPerGroup;
+                int q1 = Math.min(bStrips, q0 + stripsPerGroup);
+                packA(packA, i0, rows);
+                int aStrips = (rows + MR - 1) / MR;
+                for (int q = q0; q < q1; q++) {
+                    int j = q * NR;
+                    int cols = Math.min(NR, nb - j);
+                    int bo = q * kb * NR;
+                    for (int t = 0; t < aStrips; t++) {
+                        int r = t * MR;
+                        int tileRows = Math.min(MR, rows - r);
+                        int co = cOff + (i0 + r) * ldc + jc + j;
+                        int ao = t * kb * MR;
+                        if (tileRows == MR && cols == NR) {
+                            micro(packA, ao, packB, bo, kb, c, co, ldc, add);
+                        } else {
+                            edge(packA, ao, bo, co, tileRows, cols, ws.tile);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** A partial tile: computed whole into scratch, then only its valid part written to C. */
+        private void edge(float[] packA, int ao, int bo, int co, int rows, int cols, float[] tile) {
+            micro(packA, ao, packB, bo, kb, tile, 0, NR, false);
+            for (int r = 0; r < rows; r++) {
+                int cr = co + r * ldc;
+                int tr = r * NR;
+                if (add) {
+                    for (int j = 0; j < cols; j++) c[cr + j] += tile[tr + j];
+                } else {
+                    for (int j = 0; j < cols; j++) c[cr + j] = tile[tr + j];
+                }
+            }
+        }
+    }
+
+    private static void micro(float[] ap, int ao, float[] bp, int bo, int kb,
+                              float[] c, int co, int ldc, boolean add) {
+        if (MR == 8) micro8(ap, ao, bp, bo, kb, c, co, ldc, add);
+        else micro6(ap, ao, bp, bo, kb, c, co, ldc, add);
+    }
+
+    /** An 8 x 2L tile: 16 accumulators. */
+    private static void micro8(float[] ap, int ao, float[] bp, int bo, int kb,
+                               float[] c, int co, int ldc, boolean add) {
+        // Starting from C (when adding) issues its loads before the long FMA loop, whose work hides
+        // their latency; adding C after the loop would stall on those cache misses at the end.
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = add ? FloatVector.fromArray(S, c, co) : z;
+        FloatVector c01 = add ? FloatVector.fromArray(S, c, co + L) : z;
+        FloatVector c10 = add ? FloatVector.fromArray(S, c, co + ldc) : z;
+        FloatVector c11 = add ? FloatVector.fromArray(S, c, co + ldc + L) : z;
+        FloatVector c20 = add ? FloatVector.fromArray(S, c, co + 2 * ldc) : z;
+        FloatVector c21 = add ? FloatVector.fromArray(S, c, co + 2 * ldc + L) : z;
+        FloatVector c30 = add ? FloatVector.fromArray(S, c, co + 3 * ldc) : z;
+        FloatVector c31 = add ? FloatVector.fromArray(S, c, co + 3 * ldc + L) : z;
+        FloatVector c40 = add ? FloatVector.fromArray(S, c, co + 4 * ldc) : z;
+        FloatVector c41 = add ? FloatVector.fromArray(S, c, co + 4 * ldc + L) : z;
+        FloatVector c50 = add ? FloatVector.fromArray(S, c, co + 5 * ldc) : z;
+        FloatVector c51 = add ? FloatVector.fromArray(S, c, co + 5 * ldc + L) : z;
+        FloatVector c60 = add ? FloatVector.fromArray(S, c, co + 6 * ldc) : z;
+        FloatVector c61 = add ? FloatVector.fromArray(S, c, co + 6 * ldc + L) : z;
+        FloatVector c70 = add ? FloatVector.fromArray(S, c, co + 7 * ldc) : z;
+        FloatVector c71 = add ? FloatVector.fromArray(S, c, co + 7 * ldc + L) : z;
+        for (int p = 0; p < kb; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[ao + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[ao + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[ao + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[ao + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            ao += 8;
+            bo += NR;
+        }
+        // Stores are written out here rather than in a helper: passing vectors to a call the JIT does not
+        // inline would box them.
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c40.intoArray(c, co + 4 * ldc);
+        c41.intoArray(c, co + 4 * ldc + L);
+        c50.intoArray(c, co + 5 * ldc);
+        c51.intoArray(c, co + 5 * ldc + L);
+        c60.intoArray(c, co + 6 * ldc);
+        c61.intoArray(c, co + 6 * ldc + L);
+        c70.intoArray(c, co + 7 * ldc);
+        c71.intoArray(c, co + 7 * ldc + L);
+    }
+
+    /** A 6 x 2L tile: 12 accumulators, for machines with 16 vector registers. */
+    private static void micro6(float[] ap, int ao, float[] bp, int bo, int kb,
+                               float[] c, int co, int ldc, boolean add) {
+        // Starting from C (when adding) issues its loads before the long FMA loop, whose work hides
+        // their latency; adding C after the loop would stall on those cache misses at the end.
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = add ? FloatVector.fromArray(S, c, co) : z;
+        FloatVector c01 = add ? FloatVector.fromArray(S, c, co + L) : z;
+        FloatVector c10 = add ? FloatVector.fromArray(S, c, co + ldc) : z;
+        FloatVector c11 = add ? FloatVector.fromArray(S, c, co + ldc + L) : z;
+        FloatVector c20 = add ? FloatVector.fromArray(S, c, co + 2 * ldc) : z;
+        FloatVector c21 = add ? FloatVector.fromArray(S, c, co + 2 * ldc + L) : z;
+        FloatVector c30 = add ? FloatVector.fromArray(S, c, co + 3 * ldc) : z;
+        FloatVector c31 = add ? FloatVector.fromArray(S, c, co + 3 * ldc + L) : z;
+        FloatVector c40 = add ? FloatVector.fromArray(S, c, co + 4 * ldc) : z;
+        FloatVector c41 = add ? FloatVector.fromArray(S, c, co + 4 * ldc + L) : z;
+        FloatVector c50 = add ? FloatVector.fromArray(S, c, co + 5 * ldc) : z;
+        FloatVector c51 = add ? FloatVector.fromArray(S, c, co + 5 * ldc + L) : z;
+        for (int p = 0; p < kb; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[ao + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[ao + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            ao += 6;
+            bo += NR;
+        }
+        // Stores are written out here rather than in a helper: passing vectors to a call the JIT does not
+        // inline would box them.
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c40.intoArray(c, co + 4 * ldc);
+        c41.intoArray(c, co + 4 * ldc + L);
+        c50.intoArray(c, co + 5 * ldc);
+        c51.intoArray(c, co + 5 * ldc + L);
+    }
+}
