@@ -30,9 +30,12 @@ public final class BackendChooser {
             case "scalar":
                 notes.add("scalar: chosen (requested)");
                 return new Choice(new ScalarBackend(), notes);
+            case "java":
+                notes.add("java: chosen (requested)");
+                return new Choice(new JavaBackend(), notes);
             case "auto":
-                notes.add("scalar: chosen (the only backend in this build)");
-                return new Choice(new ScalarBackend(), notes);
+                notes.add("java: chosen (" + llmfs.compute.kernel.Simd.describe() + ")");
+                return new Choice(new JavaBackend(), notes);
             default:
                 throw new IllegalArgumentException("unknown device '" + device
                         + "': use auto, opencl, java or scalar");

@@ -1,5 +1,6 @@
 package llmfs.compute.backend;
 
+import llmfs.compute.kernel.Elementwise;
 import llmfs.compute.kernel.Matmul;
 import llmfs.compute.kernel.Parallel;
 import llmfs.compute.kernel.Simd;
@@ -12,13 +13,15 @@ import llmfs.compute.kernel.Simd;
 public final class JavaBackend extends ScalarBackend {
     private static final int GRAIN = 16_384; // elements per chunk: below this, threading costs more than it saves
     private final Matmul mm;
+    private final Elementwise ew;
 
     public JavaBackend() {
-        this(Simd.best());
+        this(Simd.best(), Elementwise.best());
     }
 
-    public JavaBackend(Matmul mm) {
+    public JavaBackend(Matmul mm, Elementwise ew) {
         this.mm = mm;
+        this.ew = ew;
     }
 
     @Override
@@ -28,7 +31,8 @@ public final class JavaBackend extends ScalarBackend {
 
     @Override
     public String description() {
-        return "Java, " + Parallel.threads() + " threads, matmul " + mm.name() + "; " + Simd.describe();
+        return "Java, " + Parallel.threads() + " threads, matmul " + mm.name() + ", elementwise " + ew.name() + "; "
+                + Simd.describe();
     }
 
     @Override
@@ -46,66 +50,24 @@ public final class JavaBackend extends ScalarBackend {
     @Override
     public void unary(UnaryOp op, Buffer xb, Buffer yb, int n, float param) {
         float[] x = a(xb), y = a(yb);
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            switch (op) {
-                case TANH:
-                    for (int i = from; i < to; i++) y[i] = (float) Math.tanh(x[i]);
-                    break;
-                case SCALE:
-                    for (int i = from; i < to; i++) y[i] = x[i] * param;
-                    break;
-                case ADD_SCALAR:
-                    for (int i = from; i < to; i++) y[i] = x[i] + param;
-                    break;
-                case RELU:
-                    for (int i = from; i < to; i++) y[i] = Math.max(x[i], 0f);
-                    break;
-                default:
-                    for (int i = from; i < to; i++) y[i] = op.apply(x[i], param);
-            }
-        });
+        Parallel.forRange(n, GRAIN, (from, to) -> ew.unary(op, x, y, from, to, param));
     }
 
     @Override
     public void unaryBackward(UnaryOp op, Buffer xb, Buffer yb, Buffer gyb, Buffer gxb, int n, float param) {
         float[] x = a(xb), y = a(yb), gy = a(gyb), gx = a(gxb);
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            switch (op) {
-                case TANH:
-                    for (int i = from; i < to; i++) gx[i] += (1f - y[i] * y[i]) * gy[i];
-                    break;
-                case SCALE:
-                    for (int i = from; i < to; i++) gx[i] += param * gy[i];
-                    break;
-                default:
-                    for (int i = from; i < to; i++) gx[i] += op.derivative(x[i], y[i], param) * gy[i];
-            }
-        });
+        Parallel.forRange(n, GRAIN, (from, to) -> ew.unaryBackward(op, x, y, gy, gx, from, to, param));
     }
 
     @Override
     public void binary(BinaryOp op, Buffer ab, Buffer bb, Buffer outb, Broadcast bc) {
         float[] A = a(ab), B = a(bb), O = a(outb);
         if (bc.sameShape) {
-            Parallel.forRange(bc.size, GRAIN, (from, to) -> {
-                switch (op) {
-                    case ADD: for (int i = from; i < to; i++) O[i] = A[i] + B[i]; break;
-                    case SUB: for (int i = from; i < to; i++) O[i] = A[i] - B[i]; break;
-                    case MUL: for (int i = from; i < to; i++) O[i] = A[i] * B[i]; break;
-                    default: for (int i = from; i < to; i++) O[i] = op.apply(A[i], B[i]);
-                }
-            });
+            Parallel.forRange(bc.size, GRAIN, (from, to) -> ew.binary(op, A, from, B, from, O, from, to - from));
         } else if (bc.bTrailing > 0) {
             int w = bc.bTrailing, rows = bc.size / w;
             Parallel.forRange(rows, Math.max(1, GRAIN / w), (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    int o = r * w;
-                    switch (op) {
-                        case ADD: for (int j = 0; j < w; j++) O[o + j] = A[o + j] + B[j]; break;
-                        case MUL: for (int j = 0; j < w; j++) O[o + j] = A[o + j] * B[j]; break;
-                        default: for (int j = 0; j < w; j++) O[o + j] = op.apply(A[o + j], B[j]);
-                    }
-                }
+                for (int r = from; r < to; r++) ew.binary(op, A, r * w, B, 0, O, r * w, w);
             });
         } else {
             super.binary(op, ab, bb, outb, bc);
@@ -142,35 +104,25 @@ public final class JavaBackend extends ScalarBackend {
     @Override
     public void axpy(float alpha, Buffer xb, int xOff, Buffer yb, int yOff, int n) {
         float[] x = a(xb), y = a(yb);
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) y[yOff + i] += alpha * x[xOff + i];
-        });
+        Parallel.forRange(n, GRAIN, (from, to) -> ew.axpy(alpha, x, xOff + from, y, yOff + from, to - from));
     }
 
     @Override
     public void softmax(Buffer xb, Buffer yb, int rows, int cols, boolean log) {
-        Parallel.forRange(rows, rowGrain(cols), (from, to) -> rowsSoftmax(a(xb), a(yb), from, to, cols, log));
-    }
-
-    private static void rowsSoftmax(float[] x, float[] y, int from, int to, int cols, boolean log) {
-        for (int r = from; r < to; r++) {
-            int o = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < cols; c++) max = Math.max(max, x[o + c]);
-            float sum = 0;
-            for (int c = 0; c < cols; c++) {
-                float e = (float) Math.exp(x[o + c] - max);
-                y[o + c] = e;
-                sum += e;
+        float[] x = a(xb), y = a(yb);
+        Parallel.forRange(rows, rowGrain(cols), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * cols;
+                float max = ew.max(x, o, cols);
+                float sum = ew.expShifted(x, o, max, y, o, cols);
+                if (log) {
+                    float lse = max + (float) Math.log(sum);
+                    for (int c = 0; c < cols; c++) y[o + c] = x[o + c] - lse;
+                } else {
+                    ew.scale(y, o, cols, 1f / sum);
+                }
             }
-            if (log) {
-                float lse = (float) Math.log(sum);
-                for (int c = 0; c < cols; c++) y[o + c] = x[o + c] - max - lse;
-            } else {
-                float inv = 1f / sum;
-                for (int c = 0; c < cols; c++) y[o + c] *= inv;
-            }
-        }
+        });
     }
 
     @Override
@@ -200,16 +152,9 @@ public final class JavaBackend extends ScalarBackend {
         Parallel.forRange(rows, rowGrain(cols), (from, to) -> {
             for (int r = from; r < to; r++) {
                 int o = r * cols;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int c = 0; c < cols; c++) max = Math.max(max, x[o + c]);
-                float sum = 0;
-                for (int c = 0; c < cols; c++) {
-                    float e = (float) Math.exp(x[o + c] - max);
-                    p[o + c] = e;
-                    sum += e;
-                }
-                float inv = 1f / sum;
-                for (int c = 0; c < cols; c++) p[o + c] *= inv;
+                float max = ew.max(x, o, cols);
+                float sum = ew.expShifted(x, o, max, p, o, cols);
+                ew.scale(p, o, cols, 1f / sum);
                 int t = targets[r];
                 partial[r] = t == ignoreIndex ? 0 : Math.log(sum) + max - x[o + t];
             }
@@ -233,7 +178,7 @@ public final class JavaBackend extends ScalarBackend {
                 int t = targets[r];
                 if (t == ignoreIndex) continue;
                 int o = r * cols;
-                for (int c = 0; c < cols; c++) g[o + c] += scale * p[o + c];
+                ew.axpy(scale, p, o, g, o, cols);
                 g[o + t] -= scale;
             }
         });
@@ -395,16 +340,7 @@ public final class JavaBackend extends ScalarBackend {
         float bc1 = (float) (1 - Math.pow(beta1, step));
         float bc2 = (float) (1 - Math.pow(beta2, step));
         float decay = 1 - lr * weightDecay;
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g[i];
-                float mi = beta1 * m[i] + (1 - beta1) * gi;
-                float vi = beta2 * v[i] + (1 - beta2) * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
-                p[i] = p[i] * decay - lr * (mi / bc1) / ((float) Math.sqrt(vi / bc2) + eps);
-            }
-        });
+        Parallel.forRange(n, GRAIN, (from, to) -> ew.adamw(p, g, m, v, from, to, lr, beta1, beta2, eps, decay, bc1, bc2));
     }
 
     @Override

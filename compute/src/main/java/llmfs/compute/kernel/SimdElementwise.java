@@ -1,0 +1,200 @@
+package llmfs.compute.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import llmfs.compute.backend.BinaryOp;
+import llmfs.compute.backend.UnaryOp;
+
+/**
+ * Vector API elementwise loops. Each method runs whole vectors and finishes the tail with the scalar twin, so
+ * results for the last few elements use the same formulas as {@link ScalarElementwise}.
+ */
+final class SimdElementwise implements Elementwise {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private final ScalarElementwise tail = new ScalarElementwise();
+
+    @Override
+    public String name() {
+        return "simd-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void unary(UnaryOp op, float[] x, float[] y, int from, int to, float param) {
+        int i = from;
+        int bound = from + (to - from) / L * L;
+        switch (op) {
+            case TANH:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
+                break;
+            case EXP:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(y, i);
+                break;
+            case LOG:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.LOG).intoArray(y, i);
+                break;
+            case SCALE:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).mul(param).intoArray(y, i);
+                break;
+            case ADD_SCALAR:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).add(param).intoArray(y, i);
+                break;
+            case RELU:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
+                break;
+            case NEG:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).neg().intoArray(y, i);
+                break;
+            case SQUARE:
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, x, i);
+                    v.mul(v).intoArray(y, i);
+                }
+                break;
+            case SQRT:
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.SQRT).intoArray(y, i);
+                break;
+            case SIGMOID:
+                for (; i < bound; i += L) {
+                    FloatVector e = FloatVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
+                    FloatVector.broadcast(S, 1f).div(e.add(1f)).intoArray(y, i);
+                }
+                break;
+            default:
+                i = from; // GELU and anything new: scalar
+        }
+        if (i < to) tail.unary(op, x, y, i, to, param);
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, float[] x, float[] y, float[] gy, float[] gx, int from, int to,
+                              float param) {
+        int i = from;
+        int bound = from + (to - from) / L * L;
+        switch (op) {
+            case TANH:
+                for (; i < bound; i += L) {
+                    FloatVector yv = FloatVector.fromArray(S, y, i);
+                    FloatVector d = yv.mul(yv).neg().add(1f);
+                    d.fma(FloatVector.fromArray(S, gy, i), FloatVector.fromArray(S, gx, i)).intoArray(gx, i);
+                }
+                break;
+            case SCALE:
+                for (; i < bound; i += L) {
+                    FloatVector.fromArray(S, gy, i).fma(FloatVector.broadcast(S, param), FloatVector.fromArray(S, gx, i)).intoArray(gx, i);
+                }
+                break;
+            case EXP:
+                for (; i < bound; i += L) {
+                    FloatVector.fromArray(S, y, i).fma(FloatVector.fromArray(S, gy, i), FloatVector.fromArray(S, gx, i))
+                            .intoArray(gx, i);
+                }
+                break;
+            default:
+                i = from;
+        }
+        if (i < to) tail.unaryBackward(op, x, y, gy, gx, i, to, param);
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = n / L * L;
+        for (; i < bound; i += L) {
+            FloatVector va = FloatVector.fromArray(S, a, ao + i), vb = FloatVector.fromArray(S, b, bo + i);
+            FloatVector r;
+            switch (op) {
+                case ADD: r = va.add(vb); break;
+                case SUB: r = va.sub(vb); break;
+                case MUL: r = va.mul(vb); break;
+                case DIV: r = va.div(vb); break;
+                default: throw new AssertionError(op);
+            }
+            r.intoArray(out, oo + i);
+        }
+        if (i < n) tail.binary(op, a, ao + i, b, bo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        int bound = n / L * L;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xo + i).fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        if (i < n) tail.axpy(alpha, x, xo + i, y, yo + i, n - i);
+    }
+
+    @Override
+    public float max(float[] x, int o, int n) {
+        int i = 0;
+        int bound = n / L * L;
+        float m = Float.NEGATIVE_INFINITY;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (; i < bound; i += L) acc = acc.max(FloatVector.fromArray(S, x, o + i));
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) m = Math.max(m, x[o + i]);
+        return m;
+    }
+
+    @Override
+    public float expShifted(float[] x, int xo, float shift, float[] y, int yo, int n) {
+        int i = 0;
+        int bound = n / L * L;
+        float s = 0;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.zero(S);
+            for (; i < bound; i += L) {
+                FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(shift).lanewise(VectorOperators.EXP);
+                e.intoArray(y, yo + i);
+                acc = acc.add(e);
+            }
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        if (i < n) s += tail.expShifted(x, xo + i, shift, y, yo + i, n - i);
+        return s;
+    }
+
+    @Override
+    public void scale(float[] x, int o, int n, float s) {
+        int i = 0;
+        int bound = n / L * L;
+        for (; i < bound; i += L) FloatVector.fromArray(S, x, o + i).mul(s).intoArray(x, o + i);
+        if (i < n) tail.scale(x, o + i, n - i, s);
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int i = 0;
+        int bound = n / L * L;
+        float s = 0;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.zero(S);
+            for (; i < bound; i += L) acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        if (i < n) s += tail.dot(a, ao + i, b, bo + i, n - i);
+        return s;
+    }
+
+    @Override
+    public void adamw(float[] p, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1,
+                      float beta2, float eps, float decay, float bc1, float bc2) {
+        int i = from;
+        int bound = from + (to - from) / L * L;
+        float ib1 = 1f / bc1, ib2 = 1f / bc2;
+        for (; i < bound; i += L) {
+            FloatVector gi = FloatVector.fromArray(S, g, i);
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(1 - beta1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(gi).mul(1 - beta2));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector denom = vi.mul(ib2).lanewise(VectorOperators.SQRT).add(eps);
+            FloatVector.fromArray(S, p, i).mul(decay).sub(mi.mul(ib1 * lr).div(denom)).intoArray(p, i);
+        }
+        if (i < to) tail.adamw(p, g, m, v, i, to, lr, beta1, beta2, eps, decay, bc1, bc2);
+    }
+}
