@@ -3,6 +3,7 @@ package llmfs.tutor.check;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,18 @@ public final class CheckRunner implements AutoCloseable {
             String flags = System.getProperty("llmfs.check.jvmFlags", "--add-modules jdk.incubator.vector");
             List<String> jvmFlags = flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
             return new Options(Path.of(System.getProperty("java.home"), "bin", exe).toString(),
-                    System.getProperty("java.class.path"), 256, true, jvmFlags, 30_000, 2_000);
+                    absolute(System.getProperty("java.class.path")), 256, true, jvmFlags, 30_000, 2_000);
+        }
+
+        /** The check process runs in its own directory, so relative class path entries must be made absolute. */
+        static String absolute(String classpath) {
+            StringBuilder sb = new StringBuilder();
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (entry.isEmpty()) continue;
+                if (sb.length() > 0) sb.append(File.pathSeparatorChar);
+                sb.append(Path.of(entry).toAbsolutePath());
+            }
+            return sb.toString();
         }
 
         public Options withHeapMb(int mb) {

@@ -84,6 +84,7 @@ public final class CheckService implements AutoCloseable {
     /** Checks any file as if it were the exercise's file; records nothing. */
     public Verdict checkFile(Exercise e, Path source, long seed) {
         long t0 = System.nanoTime();
+        runner.warmUp(); // if no check process is up yet, start one now, while compiling
         String text;
         try {
             text = Files.readString(source, StandardCharsets.UTF_8);

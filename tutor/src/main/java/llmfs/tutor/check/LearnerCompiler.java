@@ -134,18 +134,20 @@ public final class LearnerCompiler implements AutoCloseable {
         String[] lines = message.split("\\R");
         long line = d.getLineNumber();
         long pos = d.getPosition();
+        boolean havePos = pos != Diagnostic.NOPOS && pos <= source.length();
+        int start = havePos ? lineStart(source, (int) pos) : 0;
         sb.append(fileName);
         if (line != Diagnostic.NOPOS) {
             sb.append(':').append(line);
-            if (d.getColumnNumber() != Diagnostic.NOPOS) sb.append(':').append(d.getColumnNumber());
+            // javac counts a tab as up to 8 columns; editors count it as one character, as we do.
+            if (havePos) sb.append(':').append(pos - start + 1);
+            else if (d.getColumnNumber() != Diagnostic.NOPOS) sb.append(':').append(d.getColumnNumber());
         }
         sb.append(": error: ").append(lines[0]);
         for (int i = 1; i < lines.length; i++) {
             sb.append("\n    ").append(lines[i].strip());
         }
-        if (pos != Diagnostic.NOPOS && pos <= source.length()) {
-            int start = source.lastIndexOf('\n', (int) Math.max(0, pos - 1)) + 1;
-            if (pos > 0 && source.charAt((int) pos - 1) == '\n') start = (int) pos;
+        if (havePos) {
             int end = source.indexOf('\n', (int) pos);
             if (end < 0) end = source.length();
             String text = source.substring(start, end).replace("\r", "");
@@ -156,6 +158,10 @@ public final class LearnerCompiler implements AutoCloseable {
             sb.append('\n').append(text).append('\n').append(caret).append('^');
         }
         return sb.toString();
+    }
+
+    private static int lineStart(String source, int pos) {
+        return pos == 0 ? 0 : source.lastIndexOf('\n', pos - 1) + 1;
     }
 
     /** A source file held in a string. */
