@@ -96,8 +96,7 @@ public final class CheckContext {
      * @throws CheckFailure naming the expected signature and what was found instead
      */
     public Method staticMethod(Class<?> c, String name, Class<?> ret, Class<?>... params) {
-        Method m = findMethod(c, name, ret, true, params);
-        return m;
+        return findMethod(c, name, ret, true, params);
     }
 
     /** Like {@link #staticMethod} but for an instance method. */

@@ -132,7 +132,7 @@ public final class CheckRunner implements AutoCloseable {
             return t;
         });
         // If the tutor is closed abruptly (Ctrl-C), take the check processes with it.
-        this.cleanup = new Thread(() -> live.forEach(ChildProcess::kill), "check-process-cleanup");
+        this.cleanup = new Thread(() -> live.forEach(ChildProcess::killAndClean), "check-process-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
@@ -207,6 +207,12 @@ public final class CheckRunner implements AutoCloseable {
             if (Protocol.EXIT.equals(type)) {
                 exit = m;
             } else if (Protocol.RESULT.equals(type)) {
+                if (exit != null) {
+                    // The exit got stuck (e.g. in the learner's own shutdown hook) and the check timed out: the
+                    // exit is the real story.
+                    discard(child);
+                    return ended(exit, -1, "");
+                }
                 Verdict v = Protocol.readResult(m);
                 if (Protocol.discard(m)) {
                     discard(child);
@@ -235,6 +241,8 @@ public final class CheckRunner implements AutoCloseable {
             if (child.awaitReady(options.startTimeoutMs()) && child.isAlive()) {
                 return child;
             }
+            child.kill();
+            child.waitForExit(1_000);
             lastDiagnostics = child.diagnostics();
             discard(child);
         }
@@ -268,7 +276,7 @@ public final class CheckRunner implements AutoCloseable {
         if (exit != null) {
             String call = text(exit, "call", "System.exit");
             String frame = text(exit, "frame", null);
-            return Verdict.of(Verdict.Kind.EXIT, "your code called " + call + "(" + statusText + ")"
+            return Verdict.of(Verdict.Kind.EXIT, "your code called " + call + "(" + (status >= 0 ? statusText : "…") + ")"
                             + (frame == null ? "" : " at " + frame) + ", which ends the whole program",
                     "An exercise method must return its result (or throw an exception); it must never end the "
                             + "program. Remove the " + call + " call.");
@@ -311,7 +319,7 @@ public final class CheckRunner implements AutoCloseable {
             spare = null;
         }
         starter.shutdownNow();
-        live.forEach(ChildProcess::kill);
+        live.forEach(ChildProcess::killAndClean);
         live.clear();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -34,6 +34,7 @@ final class ChildProcess {
     private final StringBuilder stderrTail = new StringBuilder();
     private final StringBuilder strayTail = new StringBuilder();
     private final OutputStream stdin;
+    private final Thread stderrReader;
     private volatile boolean ready;
 
     private ChildProcess(Process process, Path workDir) {
@@ -43,9 +44,9 @@ final class ChildProcess {
         Thread out = new Thread(this::readStdout, "check-process-stdout-" + process.pid());
         out.setDaemon(true);
         out.start();
-        Thread err = new Thread(this::readStderr, "check-process-stderr-" + process.pid());
-        err.setDaemon(true);
-        err.start();
+        stderrReader = new Thread(this::readStderr, "check-process-stderr-" + process.pid());
+        stderrReader.setDaemon(true);
+        stderrReader.start();
         process.onExit().thenRun(this::deleteWorkDir);
     }
 
@@ -121,7 +122,7 @@ final class ChildProcess {
         } catch (IOException ignored) {
             // already gone
         }
-        kill();
+        killAndClean();
     }
 
     /** Ends the process at once (its JVM gets no chance to run anything). */
@@ -129,8 +130,27 @@ final class ChildProcess {
         process.destroyForcibly();
     }
 
+    /** Kills the process and removes its working directory before returning (for shutdown). */
+    void killAndClean() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteWorkDir();
+    }
+
     /** What the child wrote to stderr and any stray stdout lines, last few KB, for crash reports. */
     String diagnostics() {
+        if (!process.isAlive()) {
+            // Its last words may still be in the pipe: let the reader finish.
+            try {
+                stderrReader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         StringBuilder sb = new StringBuilder();
         synchronized (stderrTail) {
             if (stderrTail.length() > 0) sb.append(stderrTail.toString().strip());

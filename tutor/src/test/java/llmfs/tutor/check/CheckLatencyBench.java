@@ -123,6 +123,10 @@ public final class CheckLatencyBench {
         System.out.printf(Locale.ROOT, "%-48s %-8s %10s %5s%n", "scenario", "JIT", "ms", "runs");
         for (String[] r : rows) System.out.printf(Locale.ROOT, "%-48s %-8s %10s %5s%n", (Object[]) r);
         System.out.printf(Locale.ROOT, "%nTarget: warm save -> verdict <= 1000 ms median.%n");
+        Progress.load(workspace.progressFile()); // still readable after all that
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** Writes the file as an editor would (a new comment each time so it really changes) and checks it. */

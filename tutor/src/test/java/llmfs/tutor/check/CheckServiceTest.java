@@ -9,6 +9,7 @@ import llmfs.tutor.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runner recovered.
  */
 class CheckServiceTest {
-    private static Path root;
+    @TempDir
+    static Path root;
     private static Course course;
     private static Workspace workspace;
     private static Progress progress;
@@ -37,7 +39,6 @@ class CheckServiceTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        root = Files.createTempDirectory("check-service-test");
         course = TestCourse.load();
         workspace = new Workspace(root.resolve("ws"));
         workspace.ensureCreated(course);
