@@ -1,0 +1,330 @@
+package llmfs.tutor.check;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs checks in a separate JVM ({@link CheckChild}) so that nothing the learner's code does — endless loops,
+ * {@code System.exit}, exhausting memory — can hurt the tutor.
+ *
+ * <p>One check process is kept warm: it is started in the background ahead of need and reused for check after
+ * check. When a check leaves it in a doubtful state (time-out, exit, out of memory, stray threads, a crash) it is
+ * thrown away and a fresh one is started at once in the background. Checks run one at a time.
+ *
+ * <p>The tutor waits for a verdict at most the exercise's time limit plus {@link Options#graceMs()}; the check
+ * process enforces the limit itself and the tutor's deadline is only the backstop for a process that stopped
+ * responding.
+ */
+public final class CheckRunner implements AutoCloseable {
+
+    /**
+     * How check processes are started.
+     *
+     * @param javaCommand    the {@code java} executable
+     * @param classpath      class path of the check process (the tutor's own, so checks and compute are there)
+     * @param heapMb         the check process's heap limit ({@code -Xmx})
+     * @param c1Only         {@code -XX:TieredStopAtLevel=1}: only the quick JIT; starts and warms up faster
+     * @param jvmFlags       further JVM flags (the project's, e.g. {@code --add-modules jdk.incubator.vector})
+     * @param startTimeoutMs how long a new process may take to report ready
+     * @param graceMs        extra time over the exercise's limit before the tutor gives up on a silent process
+     */
+    public record Options(String javaCommand, String classpath, int heapMb, boolean c1Only, List<String> jvmFlags,
+                          long startTimeoutMs, long graceMs) {
+        public Options {
+            jvmFlags = List.copyOf(jvmFlags);
+            if (heapMb < 16) throw new IllegalArgumentException("heapMb must be at least 16, got " + heapMb);
+        }
+
+        /**
+         * The java running the tutor, the tutor's class path, 256 MB, C1 only, and the flags from the system
+         * property {@code llmfs.check.jvmFlags} (space separated) or else {@code --add-modules jdk.incubator.vector}.
+         */
+        public static Options defaults() {
+            String exe = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
+            String flags = System.getProperty("llmfs.check.jvmFlags", "--add-modules jdk.incubator.vector");
+            List<String> jvmFlags = flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
+            return new Options(Path.of(System.getProperty("java.home"), "bin", exe).toString(),
+                    absolute(System.getProperty("java.class.path")), 256, true, jvmFlags, 30_000, 2_000);
+        }
+
+        /** The check process runs in its own directory, so relative class path entries must be made absolute. */
+        static String absolute(String classpath) {
+            StringBuilder sb = new StringBuilder();
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (entry.isEmpty()) continue;
+                if (sb.length() > 0) sb.append(File.pathSeparatorChar);
+                sb.append(Path.of(entry).toAbsolutePath());
+            }
+            return sb.toString();
+        }
+
+        public Options withHeapMb(int mb) {
+            return new Options(javaCommand, classpath, mb, c1Only, jvmFlags, startTimeoutMs, graceMs);
+        }
+
+        public Options withC1Only(boolean on) {
+            return new Options(javaCommand, classpath, heapMb, on, jvmFlags, startTimeoutMs, graceMs);
+        }
+
+        public Options withClasspath(String cp) {
+            return new Options(javaCommand, cp, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs);
+        }
+
+        public Options withGraceMs(long ms) {
+            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, ms);
+        }
+
+        /** The full command line of a check process. */
+        public List<String> command() {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(javaCommand);
+            cmd.add("-Xmx" + heapMb + "m");
+            cmd.add("-XX:+UseSerialGC");
+            if (c1Only) cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.add("-Xshare:auto");
+            cmd.add("-XX:-UsePerfData");
+            cmd.add("-Djava.awt.headless=true");
+            cmd.add("-Dfile.encoding=UTF-8");
+            cmd.add("-D" + CheckChild.HEAP_PROPERTY + "=" + heapMb);
+            cmd.addAll(jvmFlags);
+            cmd.add("-cp");
+            cmd.add(classpath);
+            cmd.add(CheckChild.class.getName());
+            return cmd;
+        }
+    }
+
+    private final Options options;
+    private final ExecutorService starter;
+    private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger started = new AtomicInteger();
+    private final Thread cleanup;
+    private Future<ChildProcess> spare;
+    private String lastDiagnostics = "";
+    private volatile boolean closed;
+
+    /** A runner with {@link Options#defaults()}. */
+    public CheckRunner() {
+        this(Options.defaults());
+    }
+
+    public CheckRunner(Options options) {
+        this.options = options;
+        this.starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "check-process-starter");
+            t.setDaemon(true);
+            return t;
+        });
+        // If the tutor is closed abruptly (Ctrl-C), take the check processes with it.
+        this.cleanup = new Thread(() -> live.forEach(ChildProcess::killAndClean), "check-process-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /** The options processes are started with. */
+    public Options options() {
+        return options;
+    }
+
+    /** Starts a check process in the background if none is ready or starting, so the next check is fast. */
+    public synchronized void warmUp() {
+        if (closed) throw new IllegalStateException("this CheckRunner is closed");
+        if (spare == null) prestart();
+    }
+
+    /** How many check processes this runner has started so far (a restart shows as an increase). */
+    public int processesStarted() {
+        return started.get();
+    }
+
+    /**
+     * Runs one check and returns its verdict (never throws for anything the learner's code does).
+     * {@link Verdict#millis()} is the time spent in this call.
+     */
+    public synchronized Verdict run(CheckRequest request) {
+        if (closed) throw new IllegalStateException("this CheckRunner is closed");
+        long t0 = System.nanoTime();
+        Verdict v;
+        try {
+            v = runOnChild(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            v = Verdict.of(Verdict.Kind.INTERNAL, "the check was interrupted", "");
+        }
+        return v.withSeed(request.seed()).withMillis((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private Verdict runOnChild(CheckRequest request) throws InterruptedException {
+        ChildProcess child;
+        try {
+            child = takeReadyChild();
+        } catch (IOException e) {
+            return Verdict.of(Verdict.Kind.INTERNAL, "could not start the check process (a problem with the tutor's "
+                    + "Java setup, not with your code): " + e.getMessage(), "Command: " + String.join(" ", options.command()));
+        }
+        if (child == null) {
+            return Verdict.of(Verdict.Kind.INTERNAL, "the check process did not start (a problem with the tutor's Java "
+                    + "setup, not with your code)", lastDiagnostics);
+        }
+        try {
+            child.send(Protocol.checkRequest(request));
+        } catch (IOException e) {
+            // It died after saying ready; the reader will report the end below.
+        }
+        long deadline = System.nanoTime() + (request.timeoutMs() + options.graceMs()) * 1_000_000L;
+        JsonObject exit = null;
+        while (true) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+            JsonObject m = leftMs > 0 ? child.next(leftMs) : null;
+            if (m == null) {
+                discard(child);
+                String seconds = String.format(Locale.ROOT, "%.1f", request.timeoutMs() / 1000.0);
+                return Verdict.of(Verdict.Kind.TIMEOUT, "ran longer than " + seconds
+                        + " s — look for a loop whose condition never becomes false", "");
+            }
+            if (m == ChildProcess.END) {
+                int status = child.waitForExit(2_000);
+                String diagnostics = child.diagnostics();
+                discard(child);
+                return ended(exit, status, diagnostics);
+            }
+            String type = Protocol.type(m);
+            if (Protocol.EXIT.equals(type)) {
+                exit = m;
+            } else if (Protocol.RESULT.equals(type)) {
+                if (exit != null) {
+                    // The exit got stuck (e.g. in the learner's own shutdown hook) and the check timed out: the
+                    // exit is the real story.
+                    discard(child);
+                    return ended(exit, -1, "");
+                }
+                Verdict v = Protocol.readResult(m);
+                if (Protocol.discard(m)) {
+                    discard(child);
+                } else {
+                    spare = CompletableFuture.completedFuture(child);
+                }
+                return v;
+            }
+        }
+    }
+
+    /** The warm child, or a new one; null if it could not get ready. */
+    private ChildProcess takeReadyChild() throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (spare == null) prestart();
+            Future<ChildProcess> f = spare;
+            spare = null;
+            ChildProcess child;
+            try {
+                child = f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) throw io;
+                throw new IOException(String.valueOf(c), c);
+            }
+            if (child.awaitReady(options.startTimeoutMs()) && child.isAlive()) {
+                return child;
+            }
+            child.kill();
+            child.waitForExit(1_000);
+            lastDiagnostics = child.diagnostics();
+            discard(child);
+        }
+        return null;
+    }
+
+    private void prestart() {
+        List<String> command = options.command();
+        spare = starter.submit(() -> {
+            ChildProcess c = ChildProcess.start(command);
+            started.incrementAndGet();
+            live.add(c);
+            if (closed) {
+                live.remove(c);
+                c.kill();
+            }
+            return c;
+        });
+    }
+
+    /** Kills {@code child} and starts its replacement in the background. */
+    private void discard(ChildProcess child) {
+        child.kill();
+        live.remove(child);
+        if (!closed) prestart();
+    }
+
+    /** The verdict when the check process ended before answering. */
+    private Verdict ended(JsonObject exit, int status, String diagnostics) {
+        String statusText = status >= 0 ? String.valueOf(status) : "unknown";
+        if (exit != null) {
+            String call = text(exit, "call", "System.exit");
+            String frame = text(exit, "frame", null);
+            return Verdict.of(Verdict.Kind.EXIT, "your code called " + call + "(" + (status >= 0 ? statusText : "…") + ")"
+                            + (frame == null ? "" : " at " + frame) + ", which ends the whole program",
+                    "An exercise method must return its result (or throw an exception); it must never end the "
+                            + "program. Remove the " + call + " call.");
+        }
+        if (diagnostics.contains("A fatal error has been detected")) {
+            return Verdict.of(Verdict.Kind.INTERNAL, "the check process crashed (exit status " + statusText
+                    + ") — a problem in the Java runtime or the tutor, not in your code", diagnostics);
+        }
+        if (diagnostics.contains("OutOfMemoryError")) {
+            return Verdict.of(Verdict.Kind.OUT_OF_MEMORY, "your code allocated more than the " + options.heapMb()
+                    + " MB limit and the check process ran out of memory", diagnostics);
+        }
+        return Verdict.of(Verdict.Kind.EXIT, "the check process stopped without a verdict (exit status " + statusText
+                        + ") — did your code call Runtime.getRuntime().halt(...)?",
+                "An exercise method must return its result; it must never stop the program."
+                        + (diagnostics.isEmpty() ? "" : "\nThe check process said:\n" + diagnostics));
+    }
+
+    private static String text(JsonObject o, String key, String fallback) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
+
+    /** Stops every check process this runner started. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        if (spare != null) {
+            spare.cancel(false);
+            if (spare.isDone() && !spare.isCancelled()) {
+                try {
+                    spare.get().stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException ignored) {
+                    // never started
+                }
+            }
+            spare = null;
+        }
+        starter.shutdownNow();
+        live.forEach(ChildProcess::killAndClean);
+        live.clear();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
+    }
+}

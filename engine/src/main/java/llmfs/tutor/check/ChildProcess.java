@@ -1,0 +1,214 @@
+package llmfs.tutor.check;
+
+import com.google.gson.JsonObject;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One running check process, seen from the tutor: sends requests, collects protocol messages from its stdout
+ * (on a reader thread), keeps the tail of its stderr and of any stray stdout for diagnosing crashes, and cleans
+ * up its private working directory when it ends.
+ */
+final class ChildProcess {
+    /** Queued when the child's stdout ends. */
+    static final JsonObject END = Protocol.message("end");
+    private static final int TAIL_CHARS = 4000;
+
+    private final Process process;
+    private final Path workDir;
+    private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    private final StringBuilder stderrTail = new StringBuilder();
+    private final StringBuilder strayTail = new StringBuilder();
+    private final OutputStream stdin;
+    private final Thread stderrReader;
+    private volatile boolean ready;
+
+    private ChildProcess(Process process, Path workDir) {
+        this.process = process;
+        this.workDir = workDir;
+        this.stdin = process.getOutputStream();
+        Thread out = new Thread(this::readStdout, "check-process-stdout-" + process.pid());
+        out.setDaemon(true);
+        out.start();
+        stderrReader = new Thread(this::readStderr, "check-process-stderr-" + process.pid());
+        stderrReader.setDaemon(true);
+        stderrReader.start();
+        process.onExit().thenRun(this::deleteWorkDir);
+    }
+
+    /** Starts a check process with {@code command}, in a new private temporary directory. */
+    static ChildProcess start(List<String> command) throws IOException {
+        Path dir = Files.createTempDirectory("llmfs-check-");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+            pb.environment().put("TMPDIR", dir.toString());
+            return new ChildProcess(pb.start(), dir);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(dir);
+            throw e;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits until the child said it is ready.
+     *
+     * @return false if it ended or did not get ready in time
+     */
+    boolean awaitReady(long timeoutMs) throws InterruptedException {
+        if (ready) return true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            JsonObject m = messages.poll(left, TimeUnit.NANOSECONDS);
+            if (m == null) return false;
+            if (m == END) {
+                messages.add(END);
+                return false;
+            }
+            if (Protocol.READY.equals(Protocol.type(m))) {
+                ready = true;
+                return true;
+            }
+        }
+    }
+
+    void send(JsonObject message) throws IOException {
+        byte[] line = (Protocol.encode(message) + "\n").getBytes(StandardCharsets.UTF_8);
+        stdin.write(line);
+        stdin.flush();
+    }
+
+    /** The next message, {@link #END} once the child's output ended, or null after {@code timeoutMs}. */
+    JsonObject next(long timeoutMs) throws InterruptedException {
+        JsonObject m = messages.poll(Math.max(0, timeoutMs), TimeUnit.MILLISECONDS);
+        if (m == END) messages.add(END); // stay at the end for later readers
+        return m;
+    }
+
+    /** Waits for the process to end and returns its exit status, or -1 if it is still running after the wait. */
+    int waitForExit(long timeoutMs) throws InterruptedException {
+        if (process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) return process.exitValue();
+        return -1;
+    }
+
+    /** Asks the child to leave, then makes sure it is gone. */
+    void stop() {
+        try {
+            send(Protocol.message(Protocol.QUIT));
+            stdin.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        killAndClean();
+    }
+
+    /** Ends the process at once (its JVM gets no chance to run anything). */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Kills the process and removes its working directory before returning (for shutdown). */
+    void killAndClean() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteWorkDir();
+    }
+
+    /** What the child wrote to stderr and any stray stdout lines, last few KB, for crash reports. */
+    String diagnostics() {
+        if (!process.isAlive()) {
+            // Its last words may still be in the pipe: let the reader finish.
+            try {
+                stderrReader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        synchronized (stderrTail) {
+            if (stderrTail.length() > 0) sb.append(stderrTail.toString().strip());
+        }
+        synchronized (strayTail) {
+            if (strayTail.length() > 0) {
+                if (sb.length() > 0) sb.append('\n');
+                sb.append(strayTail.toString().strip());
+            }
+        }
+        return sb.toString();
+    }
+
+    private void readStdout() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonObject m = Protocol.decode(line);
+                if (m != null) {
+                    messages.add(m);
+                } else {
+                    append(strayTail, line + "\n");
+                }
+            }
+        } catch (IOException ignored) {
+            // the stream breaks when the process is killed; END below tells the reader
+        } finally {
+            messages.add(END);
+        }
+    }
+
+    private void readStderr() {
+        byte[] buf = new byte[4096];
+        try (InputStream in = process.getErrorStream()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                append(stderrTail, new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (IOException ignored) {
+            // process killed
+        }
+    }
+
+    private static void append(StringBuilder tail, String text) {
+        synchronized (tail) {
+            tail.append(text);
+            if (tail.length() > TAIL_CHARS) tail.delete(0, tail.length() - TAIL_CHARS);
+        }
+    }
+
+    private void deleteWorkDir() {
+        try (Stream<Path> files = Files.walk(workDir)) {
+            List<Path> all = new ArrayList<>();
+            files.forEach(all::add);
+            all.sort(Comparator.reverseOrder());
+            for (Path p : all) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: it is a temporary directory
+        }
+    }
+}

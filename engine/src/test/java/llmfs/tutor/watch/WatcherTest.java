@@ -1,0 +1,92 @@
+package llmfs.tutor.watch;
+
+import llmfs.tutor.TestCourse;
+import llmfs.tutor.course.Course;
+import llmfs.tutor.course.Exercise;
+import llmfs.tutor.workspace.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class WatcherTest {
+    @TempDir
+    Path tmp;
+
+    private final Course course = TestCourse.load();
+    private Workspace workspace;
+    private final BlockingQueue<Exercise> changes = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void setUp() {
+        workspace = new Workspace(tmp.resolve("ws"));
+        workspace.ensureCreated(course);
+    }
+
+    private Exercise next(long ms) throws InterruptedException {
+        return changes.poll(ms, TimeUnit.MILLISECONDS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Watcher.Mode.class)
+    void aSaveIsReportedWithinTwoSeconds(Watcher.Mode mode) throws Exception {
+        try (Watcher w = Watcher.start(workspace, course, changes::add, mode)) {
+            assertEquals(mode, w.mode()); // Linux has native notifications
+            Thread.sleep(100);
+            Exercise mean = course.exercise("2.1");
+            Files.writeString(workspace.file(mean), "public class Mean { }\n");
+            assertEquals(mean, next(2000));
+            assertNull(next(500), "one save, one callback");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Watcher.Mode.class)
+    void aBurstOfWritesGivesOneCallback(Watcher.Mode mode) throws Exception {
+        try (Watcher w = Watcher.start(workspace, course, changes::add, mode)) {
+            Thread.sleep(100);
+            Exercise add = course.exercise("1.1");
+            for (int i = 0; i < 5; i++) {
+                Files.writeString(workspace.file(add), "public class Add { int v = " + i + "; }\n");
+                Thread.sleep(20);
+            }
+            assertEquals(add, next(2000));
+            assertNull(next(700), "the burst must be merged into one callback");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Watcher.Mode.class)
+    void editorStyleWriteAndRenameIsReportedAndOtherFilesAreIgnored(Watcher.Mode mode) throws Exception {
+        try (Watcher w = Watcher.start(workspace, course, changes::add, mode)) {
+            Thread.sleep(100);
+            Exercise scale = course.exercise("1.2");
+            Path target = workspace.file(scale);
+            Path swap = target.resolveSibling(".Scale.java.swp");
+            Files.writeString(target.resolveSibling("Scale.java.bak-1"), "backup");
+            Files.writeString(swap, "public class Scale { }\n");
+            Files.move(swap, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            assertEquals(scale, next(2000));
+            assertNull(next(500));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Watcher.Mode.class)
+    void nothingIsReportedAfterClose(Watcher.Mode mode) throws Exception {
+        Watcher w = Watcher.start(workspace, course, changes::add, mode);
+        w.close();
+        Files.writeString(workspace.file(course.exercise("1.1")), "changed\n");
+        assertNull(next(800));
+    }
+}
