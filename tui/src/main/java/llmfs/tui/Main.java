@@ -1,7 +1,14 @@
 package llmfs.tui;
 
+import llmfs.tui.cli.CheckCommand;
+import llmfs.tui.cli.DoctorCommand;
 import llmfs.tui.cli.GlobalOptions;
+import llmfs.tui.cli.HintCommand;
+import llmfs.tui.cli.ListCommand;
+import llmfs.tui.cli.ResetCommand;
+import llmfs.tui.cli.SolutionCommand;
 import llmfs.tui.cli.TrainCommand;
+import llmfs.tui.cli.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +19,9 @@ import java.util.concurrent.Callable;
 @Command(name = "tutor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"LLM from Scratch — build a language model from the ground up, in your terminal.",
                 "Run without a command to open the tutor; the commands below work without the UI."},
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, CheckCommand.class, HintCommand.class, ResetCommand.class,
+                SolutionCommand.class, WatchCommand.class, TrainCommand.class, DoctorCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
