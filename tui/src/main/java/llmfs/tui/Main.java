@@ -28,8 +28,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        global.out().println("The text UI is not available in this build yet; see 'tutor --help'.");
-        return 0;
+        global.applyDevice();
+        return llmfs.tui.screens.TutorUi.run(GlobalOptions.workspaceOption(), new java.io.PrintWriter(System.err, true));
     }
 
     public static void main(String[] args) {

@@ -170,8 +170,8 @@ public final class TuiApp implements Nav {
         for (KeyHint h : hints) {
             int need = h.key().length() + h.action().length() + 3;
             if (x + need > cols) break;
-            x += c.put(x, 1, h.key(), Role.ACCENT, true);
-            x += c.put(x, 1, " " + h.action() + "  ", Role.TEXT);
+            x = c.put(x, 1, h.key(), Role.ACCENT, true);
+            x = c.put(x, 1, " " + h.action() + "  ", Role.TEXT);
         }
     }
 

@@ -33,6 +33,11 @@ public final class GlobalOptions {
 
     private static PrintWriter out;
 
+    /** The --workspace value given on the command line, or null. */
+    public static String workspaceOption() {
+        return workspaceOpt;
+    }
+
     /** Forgets options from an earlier run in the same JVM (tests run many command lines). */
     public static void reset() {
         workspaceOpt = null;

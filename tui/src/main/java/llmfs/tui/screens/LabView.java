@@ -1,0 +1,184 @@
+package llmfs.tui.screens;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import llmfs.compute.train.TrainEvent;
+import llmfs.tui.app.KeyHint;
+import llmfs.tui.app.Nav;
+import llmfs.tui.app.TuiApp;
+import llmfs.tui.app.View;
+import llmfs.tui.widgets.BrailleChart;
+import llmfs.tui.widgets.Canvas;
+import llmfs.tui.widgets.Caps;
+import llmfs.tui.widgets.ChartSeries;
+import llmfs.tui.widgets.ProgressBar;
+import llmfs.tui.widgets.Role;
+import llmfs.tutor.course.LabSpec;
+import llmfs.tutor.course.Part;
+import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.Labs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A lab: trains the part's model on a background thread while this screen shows the live train/val loss chart,
+ * progress, tokens/s, ETA and the latest sample. Leaving the screen keeps the run going; {@code s} stops it
+ * (after the current step, with a final evaluation and checkpoint).
+ */
+public final class LabView implements View {
+    private final UiContext ctx;
+    private final Part part;
+    private final LabSpec spec;
+    private BrailleChart chart;
+    private ChartSeries trainSeries;
+    private ChartSeries valSeries;
+    private int fedSteps;
+    private int fedEvals;
+    private LabRun run;
+    private Labs.Setup setup;
+    private String error;
+
+    public LabView(UiContext ctx, Part part, LabSpec spec) {
+        this.ctx = ctx;
+        this.part = part;
+        this.spec = spec;
+        UiContext.ActiveLab active = ctx.lab(spec.id());
+        newChart();
+        if (active != null) {
+            this.setup = active.setup();
+            this.run = active.run();
+            chart.target(setup.targetLo(), setup.targetHi(), "full run");
+        }
+    }
+
+    private void newChart() {
+        chart = new BrailleChart();
+        trainSeries = chart.addSeries("train");
+        valSeries = chart.addSeries("val");
+        chart.xLabel("step");
+        fedSteps = 0;
+        fedEvals = 0;
+    }
+
+    @Override
+    public String title() {
+        return "Part " + part.id() + " › Lab: " + spec.title();
+    }
+
+    private void start(Integer epochs, boolean restart) {
+        if (run != null && run.isRunning()) return;
+        try {
+            setup = Labs.create(spec.command(), new Labs.Options(epochs, null, null, restart),
+                    ctx.session().workspace().dir(), ctx.session().corpora());
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+            return;
+        }
+        error = null;
+        newChart();
+        chart.target(setup.targetLo(), setup.targetHi(), "full run");
+        run = ctx.startLab(setup).run();
+    }
+
+    /** Copies new points from the run into the chart (the chart keeps its own bounded history). */
+    private void feed(LabRun.Snapshot s) {
+        List<double[]> steps = s.stepCurve(), vals = s.valCurve();
+        for (; fedSteps < steps.size(); fedSteps++) trainSeries.add(steps.get(fedSteps)[0], steps.get(fedSteps)[1]);
+        for (; fedEvals < vals.size(); fedEvals++) valSeries.add(vals.get(fedEvals)[0], vals.get(fedEvals)[1]);
+        if (s.started() != null) chart.fixedXMax(s.started().totalSteps());
+    }
+
+    @Override
+    public void render(Canvas c, Caps caps) {
+        int w = c.width(), y = 0;
+        if (run == null) {
+            y = Text.draw(c, caps, 2, 1, w - 4, c.height(), intro(), Role.TEXT, false);
+            if (error != null) Text.draw(c, caps, 2, y + 1, w - 4, c.height(), "Could not start: " + error, Role.BAD, true);
+            return;
+        }
+        LabRun.Snapshot s = run.snapshot();
+        feed(s);
+        c.put(2, y++, run.task().title(), Role.DIM);
+        int chartH = Math.max(6, c.height() - 8);
+        Canvas ch = new Canvas(w - 2, chartH);
+        chart.render(ch, caps);
+        for (int yy = 0; yy < chartH; yy++) {
+            for (int x = 0; x < ch.width(); x++) c.set(1 + x, y + yy, ch.charAt(x, yy), ch.roleAt(x, yy), ch.boldAt(x, yy));
+        }
+        y += chartH;
+        TrainEvent.Step st = s.lastStep();
+        double frac = st == null ? 0 : st.fraction();
+        String stats = st == null ? "preparing…" : String.format(Locale.ROOT, "step %,d/%,d · epoch %d · %,.0f tok/s · ETA %s",
+                st.step(), st.totalSteps(), st.epoch(), st.tokensPerSecond(), eta(st.etaSeconds()));
+        c.put(1, y++, ProgressBar.render(w - 2, frac, stats, caps.unicode()), Role.ACCENT);
+        String losses = "";
+        if (!s.trainCurve().isEmpty()) {
+            double[] tr = s.trainCurve().get(s.trainCurve().size() - 1), va = s.valCurve().get(s.valCurve().size() - 1);
+            losses = String.format(Locale.ROOT, "train loss %.4f · val loss %.4f (step %,d)", tr[1], va[1], (long) tr[0]);
+        }
+        if (st != null) losses = String.format(Locale.ROOT, "batch loss %.3f · ", st.loss()) + losses;
+        c.put(2, y++, losses, Role.TEXT);
+        String sample = s.lastSample() == null ? "" : s.lastSample().text().replace("\n", caps.unicode() ? "↵" : "|");
+        y = Text.draw(c, caps, 2, y, w - 4, Math.min(c.height(), y + 2), "sample: " + sample, Role.CODE, false);
+        String state;
+        if (s.end() instanceof TrainEvent.Finished f) {
+            state = String.format(Locale.ROOT, "%s: train %.4f, val %.4f after %,d steps. Saved. p: embeddings · Enter: train again",
+                    f.stopped() ? "Stopped" : "Done", f.trainLoss(), f.valLoss(), f.step());
+        } else if (s.end() instanceof TrainEvent.Failed f) {
+            state = "Training failed: " + f.message();
+        } else {
+            state = setup != null ? "Target: " + setup.targetNote() : "Training…";
+        }
+        Text.draw(c, caps, 2, y, w - 4, c.height(), state, s.end() instanceof TrainEvent.Failed ? Role.BAD : Role.DIM, false);
+    }
+
+    private String intro() {
+        return "This lab trains Part " + part.id() + "'s model with the course's settings (emb 8, hidden 256, block 5, "
+                + "batch 2048, AdamW lr 0.01) on 90% of the names, and measures the loss on the other 10%.\n\n"
+                + "Enter  quick run: " + Labs.NAMES_QUICK_EPOCHS + " epochs, about half a minute\n"
+                + "f      full run: 1000 epochs like the course (training loss ends near 1.5)\n\n"
+                + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
+                + "trains. From a shell: tutor train " + spec.command() + " --epochs 1000";
+    }
+
+    private static String eta(double s) {
+        if (!Double.isFinite(s)) return "–";
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+
+    @Override
+    public boolean onKey(KeyStroke key, Nav nav) {
+        boolean running = run != null && run.isRunning();
+        if (key.getKeyType() == KeyType.Enter && !running) start(null, false);
+        else if (TuiApp.isChar(key, 'f') && !running) start(1000, false);
+        else if (TuiApp.isChar(key, 'R') && !running) start(null, true);
+        else if (TuiApp.isChar(key, 's') && running) {
+            run.stop();
+            nav.flash("Stopping after this step (the model is evaluated and saved)…");
+        } else if (TuiApp.isChar(key, 'p')) nav.push(new PcaView(ctx, spec.id()));
+        else return false;
+        return true;
+    }
+
+    @Override
+    public boolean tick() {
+        return run != null;
+    }
+
+    @Override
+    public List<KeyHint> keys() {
+        List<KeyHint> k = new ArrayList<>();
+        if (run != null && run.isRunning()) k.add(new KeyHint("s", "stop"));
+        else {
+            k.add(new KeyHint("Enter", "quick run"));
+            k.add(new KeyHint("f", "full run"));
+            k.add(new KeyHint("R", "restart"));
+        }
+        k.add(new KeyHint("p", "embeddings"));
+        return k;
+    }
+}

@@ -1,0 +1,103 @@
+package llmfs.tui.screens;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import llmfs.tui.app.KeyHint;
+import llmfs.tui.app.Nav;
+import llmfs.tui.app.View;
+import llmfs.tui.widgets.Canvas;
+import llmfs.tui.widgets.Caps;
+import llmfs.tui.widgets.Role;
+import llmfs.tutor.check.Verdict;
+import llmfs.tutor.course.Exercise;
+import llmfs.tutor.course.Lesson;
+import llmfs.tutor.course.Part;
+import llmfs.tutor.workspace.ExerciseState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One part: its lessons, exercises (with status) and lab, in course order. */
+public final class PartView implements View {
+    private final UiContext ctx;
+    private final Part part;
+    private final Menu menu = new Menu();
+    private Nav nav;
+    private long seen = -1;
+
+    public PartView(UiContext ctx, Part part) {
+        this.ctx = ctx;
+        this.part = part;
+    }
+
+    @Override
+    public String title() {
+        return "Part " + part.id() + " " + part.title();
+    }
+
+    private void rebuild() {
+        boolean u = ctx.caps().unicode();
+        List<Menu.Entry> list = new ArrayList<>();
+        if (!part.lessons().isEmpty()) list.add(Menu.Entry.heading("Lessons"));
+        int n = 1;
+        for (Lesson l : part.lessons()) {
+            list.add(new Menu.Entry(String.valueOf(n++), Role.DIM, l.title(), "", Role.DIM,
+                    () -> nav.push(new LessonView(ctx, part, l))));
+        }
+        list.add(Menu.Entry.heading("Exercises"));
+        for (Exercise e : part.exercises()) {
+            ExerciseState st = ctx.session().progress().state(e.id());
+            Verdict v = ctx.verdict(e);
+            String mark = st.passed() ? (u ? "✓" : "+") : st.attempts() > 0 ? (u ? "✗" : "x") : (u ? "·" : "-");
+            Role role = st.passed() ? Role.GOOD : st.attempts() > 0 ? Role.BAD : Role.DIM;
+            String status = ctx.isChecking(e) ? "checking…" : st.passed() ? "passed"
+                    : st.attempts() > 0 ? "not yet (" + st.attempts() + " check" + (st.attempts() == 1 ? "" : "s") + ")" : "to do";
+            if (v != null && !v.passed() && st.passed()) status = "passed (last check failed)";
+            list.add(new Menu.Entry(mark, role, e.id() + "  " + e.title(), status, role,
+                    () -> nav.push(new ExerciseView(ctx, e))));
+        }
+        part.labSpec().ifPresent(lab -> {
+            list.add(Menu.Entry.heading("Lab"));
+            String state = ctx.session().progress().lab(lab.id())
+                    .map(l -> l.fact("valLoss").map(x -> "trained · val " + x).orElse("trained")).orElse("not trained yet");
+            if (ctx.lab(lab.id()) != null && ctx.lab(lab.id()).run().isRunning()) state = "training…";
+            list.add(new Menu.Entry(u ? "▶" : ">", Role.ACCENT, lab.title(), state, Role.DIM,
+                    () -> nav.push(new LabView(ctx, part, lab))));
+            if (lab.id().equals("names")) {
+                list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "The learned embeddings (PCA picture)", "", Role.DIM,
+                        () -> nav.push(new PcaView(ctx, lab.id()))));
+            }
+        });
+        menu.set(list);
+    }
+
+    @Override
+    public void render(Canvas c, Caps caps) {
+        rebuild();
+        int y = 1;
+        c.put(2, y++, "Part " + part.id() + " — " + part.title(), Role.HEADING, true);
+        y = Text.draw(c, caps, 2, y, c.width() - 4, y + 4, part.summary(), Role.DIM, false) + 1;
+        menu.render(c, caps, y, c.height() - y);
+    }
+
+    @Override
+    public boolean onKey(KeyStroke key, Nav nav) {
+        this.nav = nav;
+        rebuild();
+        return menu.onKey(key);
+    }
+
+    @Override
+    public boolean tick() {
+        long now = ctx.changeCount();
+        if (now != seen) {
+            seen = now;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public List<KeyHint> keys() {
+        return List.of(new KeyHint("↑↓", "move"), new KeyHint("Enter", "open"));
+    }
+}

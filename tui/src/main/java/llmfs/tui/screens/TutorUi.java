@@ -1,0 +1,33 @@
+package llmfs.tui.screens;
+
+import llmfs.tui.app.TuiApp;
+import llmfs.tui.widgets.Caps;
+import llmfs.tutor.Session;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** Opens the full-screen tutor on the real terminal. */
+public final class TutorUi {
+    private TutorUi() {}
+
+    /** Runs the UI until the learner quits; returns the process exit code. */
+    public static int run(String workspaceOption, PrintWriter err) {
+        if (System.console() == null) {
+            err.println("tutor: the full-screen tutor needs a terminal (stdin and stdout must be a tty).");
+            err.println("       Run it in a terminal, or use the commands without the UI: tutor --help");
+            err.flush();
+            return 2;
+        }
+        Caps caps = Caps.fromSystem();
+        try (Session s = Session.open(workspaceOption); UiContext ctx = new UiContext(s, caps)) {
+            ctx.start();
+            new TuiApp(TuiApp.openTerminal(), caps).run(new CourseMapView(ctx));
+            return 0;
+        } catch (IOException e) {
+            err.println("tutor: could not open the terminal: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+}

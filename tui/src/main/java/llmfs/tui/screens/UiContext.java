@@ -1,0 +1,133 @@
+package llmfs.tui.screens;
+
+import llmfs.tutor.Session;
+import llmfs.tutor.check.Verdict;
+import llmfs.tutor.course.Exercise;
+import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.Labs;
+import llmfs.tutor.watch.Watcher;
+import llmfs.tui.widgets.Caps;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What every screen shares: the session, the latest verdict per exercise, the one background thread that runs
+ * checks (so checks never overlap), the file watcher that re-checks on save, and running labs.
+ */
+public final class UiContext implements AutoCloseable {
+    private final Session session;
+    private final Caps caps;
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> checking = new ConcurrentHashMap<>();
+    private final Map<String, ActiveLab> labs = new ConcurrentHashMap<>();
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "checker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong changes = new AtomicLong();
+    private Watcher watcher;
+    private String watchNote = "";
+
+    public UiContext(Session session, Caps caps) {
+        this.session = session;
+        this.caps = caps;
+    }
+
+    /** Starts the compiler/check process in the background and watches the workspace for saves. */
+    public void start() {
+        session.warmUp();
+        try {
+            watcher = Watcher.start(session.workspace(), session.course(), this::check);
+            watchNote = "watching " + watcher.mode().toString().toLowerCase(java.util.Locale.ROOT);
+        } catch (RuntimeException e) {
+            watchNote = "not watching files (" + e.getMessage() + "); press c to check";
+        }
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Caps caps() {
+        return caps;
+    }
+
+    /** Queues a check of {@code e}; the verdict appears in {@link #verdict} when done. */
+    public void check(Exercise e) {
+        checking.put(e.id(), true);
+        changes.incrementAndGet();
+        checker.submit(() -> {
+            try {
+                verdicts.put(e.id(), session.checks().check(e));
+            } catch (RuntimeException ex) {
+                verdicts.put(e.id(), Verdict.of(Verdict.Kind.INTERNAL, "the check could not run: " + ex.getMessage(), ""));
+            } finally {
+                checking.remove(e.id());
+                changes.incrementAndGet();
+            }
+        });
+    }
+
+    public Verdict verdict(Exercise e) {
+        return verdicts.get(e.id());
+    }
+
+    public boolean isChecking(Exercise e) {
+        return checking.containsKey(e.id());
+    }
+
+    /** Increases whenever a check starts or ends; views compare it to know when to redraw. */
+    public long changeCount() {
+        return changes.get();
+    }
+
+    public String watchNote() {
+        return watchNote;
+    }
+
+    /** A lab started in this session: its settings and its run. */
+    public record ActiveLab(Labs.Setup setup, LabRun run) {}
+
+    /** The lab run started in this session, or null. */
+    public ActiveLab lab(String id) {
+        return labs.get(id);
+    }
+
+    /**
+     * Starts a lab run in the background; when it finishes, the progress file records where it saved and the final
+     * losses (whether or not its screen is still open).
+     */
+    public ActiveLab startLab(Labs.Setup setup) {
+        LabRun run = setup.newRun(1);
+        run.addListener(e -> {
+            if (e instanceof llmfs.compute.train.TrainEvent.Finished f) {
+                session.progress().markLab(setup.id(), session.workspace().dir().relativize(setup.checkpoint()).toString(),
+                        f.step(), f.trainLoss(), f.valLoss());
+            }
+        });
+        ActiveLab a = new ActiveLab(setup, run);
+        labs.put(setup.id(), a);
+        run.start();
+        changes.incrementAndGet();
+        return a;
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) watcher.close();
+        labs.values().forEach(a -> a.run().stop());
+        for (ActiveLab a : labs.values()) {
+            try {
+                a.run().join(10_000); // let a running lab finish its step and save
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        checker.shutdownNow();
+    }
+}
