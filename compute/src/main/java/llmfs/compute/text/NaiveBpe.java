@@ -3,6 +3,7 @@ package llmfs.compute.text;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,14 +149,23 @@ public final class NaiveBpe {
      * over the whole sequence.
      */
     public static int[] applyMerges(int[] baseIds, List<BpeTokenizer.Merge> merges) {
-        List<Integer> tokens = new ArrayList<>(baseIds.length);
-        for (int id : baseIds) {
-            tokens.add(id);
-        }
+        // The same left-to-right scan as merge(), on a plain array so whole corpora are quick to check.
+        int[] tokens = baseIds.clone();
+        int n = tokens.length;
         for (BpeTokenizer.Merge m : merges) {
-            tokens = merge(tokens, new Pair(m.left(), m.right()), m.id());
+            int out = 0;
+            int i = 0;
+            while (i < n) {
+                if (i + 1 < n && tokens[i] == m.left() && tokens[i + 1] == m.right()) {
+                    tokens[out++] = m.id();
+                    i += 2;
+                } else {
+                    tokens[out++] = tokens[i++];
+                }
+            }
+            n = out;
         }
-        return tokens.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(tokens, n);
     }
 
     /** The merges learned, in order; merge {@code i} created token id {@code base + i}. */
