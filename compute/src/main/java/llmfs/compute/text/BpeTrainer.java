@@ -25,6 +25,8 @@ import java.util.List;
  * </ul>
  */
 final class BpeTrainer {
+    private static final int[] EMPTY = new int[0];
+
     private final int[] tok;
     private final int[] next;
     private final int[] prev;
@@ -63,9 +65,7 @@ final class BpeTrainer {
     static List<BpeTokenizer.Merge> train(int[] symbols, int baseSize, int maxMerges,
                                           BpeTokenizer.Listener listener) {
         BpeTrainer t = new BpeTrainer(symbols);
-        for (int i = 0; i + 1 < symbols.length; i++) {
-            t.addOccurrence(t.pairId(symbols[i], symbols[i + 1]), i);
-        }
+        t.indexInitialPairs(symbols, baseSize);
         for (int p = 0; p < t.pairs; p++) {
             t.push(p, t.priority(p));
         }
@@ -84,6 +84,42 @@ final class BpeTrainer {
             }
         }
         return merges;
+    }
+
+    /**
+     * Registers every adjacent pair of the input with its positions. Two passes (count, then fill) so each
+     * position list is allocated once at its final size; small alphabets use a direct table instead of hashing.
+     */
+    private void indexInitialPairs(int[] symbols, int baseSize) {
+        int n = symbols.length;
+        int[] pairAt = new int[Math.max(0, n - 1)];
+        if ((long) baseSize * baseSize <= 1 << 20) {
+            int[] table = new int[baseSize * baseSize];
+            Arrays.fill(table, -1);
+            for (int i = 0; i + 1 < n; i++) {
+                int cell = symbols[i] * baseSize + symbols[i + 1];
+                int p = table[cell];
+                if (p < 0) {
+                    p = pairId(symbols[i], symbols[i + 1]);
+                    table[cell] = p;
+                }
+                pairAt[i] = p;
+            }
+        } else {
+            for (int i = 0; i + 1 < n; i++) {
+                pairAt[i] = pairId(symbols[i], symbols[i + 1]);
+            }
+        }
+        for (int p : pairAt) {
+            pairCount[p]++;
+        }
+        for (int p = 0; p < pairs; p++) {
+            pairPos[p] = new int[pairCount[p]];
+        }
+        for (int i = 0; i < pairAt.length; i++) {
+            int p = pairAt[i];
+            pairPos[p][pairPosSize[p]++] = i;
+        }
     }
 
     /** Replaces every occurrence of pair {@code p}, left to right without overlaps, by token {@code z}. */
@@ -183,7 +219,7 @@ final class BpeTrainer {
         }
         pairLeft[id] = left;
         pairRight[id] = right;
-        pairPos[id] = new int[4];
+        pairPos[id] = EMPTY;
         pairIds.put(key, id);
         return id;
     }
@@ -193,7 +229,7 @@ final class BpeTrainer {
         int[] positions = pairPos[p];
         int size = pairPosSize[p];
         if (size == positions.length) {
-            positions = Arrays.copyOf(positions, size * 2);
+            positions = Arrays.copyOf(positions, Math.max(4, size * 2));
             pairPos[p] = positions;
         }
         positions[size] = position;

@@ -16,6 +16,7 @@ final class LongIntMap {
     private int[] values;
     private int size;
     private int mask;
+    private int shift;
 
     LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
@@ -23,6 +24,7 @@ final class LongIntMap {
         values = new int[cap];
         Arrays.fill(keys, EMPTY);
         mask = cap - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(cap);
     }
 
     /** Packs the ordered pair (left, right) of non-negative ids into one key. */
@@ -88,8 +90,8 @@ final class LongIntMap {
     }
 
     private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & mask;
+        // Fibonacci hashing: the top bits of the product depend on every bit of the key.
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     private void grow() {
@@ -99,6 +101,7 @@ final class LongIntMap {
         values = new int[oldKeys.length * 2];
         Arrays.fill(keys, EMPTY);
         mask = keys.length - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(keys.length);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != EMPTY) {
                 int i = slot(oldKeys[j]);
