@@ -1,6 +1,8 @@
 package llmfs.compute.text;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public final class BpeBench {
         int rows = CHAR_VOCABS.length + 1;
         BpeTokenizer[] tokenizers = new BpeTokenizer[rows];
         String[] names = new String[rows];
-        double[] trainMs = new double[rows];
+        double[][] trainMs = new double[rows][];
         for (int r = 0; r < rows; r++) {
             boolean byteLevel = r == CHAR_VOCABS.length;
             int vocab = byteLevel ? BYTE_VOCAB : CHAR_VOCABS[r];
@@ -45,39 +47,54 @@ public final class BpeBench {
             tokenizers[r] = last[0];
         }
 
-        System.out.println("Training (whole corpus)");
-        System.out.println("  tokenizer       merges   median ms");
+        System.out.println("Training (whole corpus); wall = elapsed time, cpu = this thread's CPU time");
+        System.out.println("  tokenizer       merges    wall ms    cpu ms");
         for (int r = 0; r < rows; r++) {
-            System.out.printf("  %-14s %7d %11.1f%n", names[r], tokenizers[r].mergeCount(), trainMs[r]);
+            System.out.printf("  %-14s %7d %10.1f %9.1f%n", names[r], tokenizers[r].mergeCount(), trainMs[r][0],
+                    trainMs[r][1]);
         }
 
         System.out.println();
-        System.out.println("Encoding (whole corpus, one thread) and compression");
-        System.out.println("  tokenizer       median ms     MB/s      tokens   chars/token");
+        System.out.println("Encoding (whole corpus, one thread) and compression; MB = 10^6 bytes of UTF-8");
+        System.out.println("  tokenizer       wall ms   MB/s   cpu ms   MB/s      tokens   chars/token");
         for (int r = 0; r < rows; r++) {
             BpeTokenizer t = tokenizers[r];
             int[][] ids = new int[1][];
-            double ms = medianMillis(repeats, () -> ids[0] = t.encode(text));
+            double[] ms = medianMillis(repeats, () -> ids[0] = t.encode(text));
             if (!t.decode(ids[0]).equals(text)) {
                 throw new IllegalStateException(names[r] + " does not decode back to the corpus");
             }
-            System.out.printf("  %-14s %10.1f %8.1f %11d %13.2f%n", names[r], ms, bytes.length / 1e3 / ms,
-                    ids[0].length, (double) text.length() / ids[0].length);
+            System.out.printf("  %-14s %8.1f %6.1f %8.1f %6.1f %11d %13.2f%n", names[r], ms[0],
+                    bytes.length / 1e3 / ms[0], ms[1], bytes.length / 1e3 / ms[1], ids[0].length,
+                    (double) text.length() / ids[0].length);
         }
     }
 
-    /** Median wall-clock time of {@code task} after two warm-up runs. */
-    private static double medianMillis(int repeats, Runnable task) {
+    /**
+     * Medians of the wall-clock and thread-CPU milliseconds of {@code task}, after two warm-up runs. CPU time
+     * leaves out the time the thread waited for a core, which matters on a busy machine.
+     */
+    private static double[] medianMillis(int repeats, Runnable task) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         task.run();
         task.run();
-        double[] ms = new double[repeats];
+        double[] wall = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int i = 0; i < repeats; i++) {
+            long startCpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             task.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            wall[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
         }
-        Arrays.sort(ms);
-        return repeats % 2 == 1 ? ms[repeats / 2] : (ms[repeats / 2 - 1] + ms[repeats / 2]) / 2;
+        return new double[] {median(wall), median(cpu)};
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static Path findCorpus() {

@@ -28,8 +28,9 @@ import java.util.Map;
  * line is ignored; when saving, it shows the merged token's text for the reader.
  *
  * <p>Alphabet lines hold exactly one character. Escapes: {@code \n}, {@code \r}, {@code \t}, {@code \s} (space),
- * {@code \\} (backslash) and {@code \}{@code u{HEX}} (any code point). Saving escapes every whitespace,
- * control, format, private-use, unassigned or surrogate code point so the file stays readable.
+ * {@code \\} (backslash) and <code>&#92;u{HEX}</code> (any code point, e.g. <code>&#92;u{A0}</code>). Saving
+ * escapes every whitespace, control, format, private-use, unassigned or surrogate code point so the file stays
+ * readable.
  *
  * <p>Loading checks everything and reports the first problem with its line number.
  */

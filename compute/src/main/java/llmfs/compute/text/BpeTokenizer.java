@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>Training repeats: count adjacent pairs (overlaps included), take the most frequent pair (ties: the pair
  * whose first occurrence in the current sequence is earliest), give it the next id, replace it everywhere
  * left to right. Encoding applies the merges in the order they were learned. Both give results identical
- * to {@link NaiveBpe}, computed far faster (see {@link BpeTrainer} and {@link BpeEncoder}).
+ * to {@link NaiveBpe}, computed far faster: training updates pair counts only where a merge happened, and
+ * encoding splits the text where no merge can ever reach across and merges each piece by rank.
  *
  * <p>Instances are immutable and safe to share between threads. Save and load them with {@link BpeFile}.
  */

@@ -69,7 +69,7 @@ final class BpeTrainer {
         for (int p = 0; p < t.pairs; p++) {
             t.push(p, t.priority(p));
         }
-        List<BpeTokenizer.Merge> merges = new ArrayList<>(maxMerges);
+        List<BpeTokenizer.Merge> merges = new ArrayList<>(Math.min(maxMerges, symbols.length));
         for (int m = 0; m < maxMerges; m++) {
             int best = t.popBest();
             if (best < 0) {

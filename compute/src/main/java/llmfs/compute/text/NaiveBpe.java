@@ -181,6 +181,12 @@ public final class NaiveBpe {
         return byteLevel;
     }
 
+    /** The text token {@code id} stands for (for byte-level tokens, partial UTF-8 shown as {@code \xHH}). */
+    public String piece(int id) {
+        int[] symbols = pieces.get(id);
+        return byteLevel ? BpeTokenizer.readableUtf8(symbols) : new String(symbols, 0, symbols.length);
+    }
+
     /** Encodes by {@link #applyMerges}: the text's characters (or UTF-8 bytes) become base ids first. */
     public int[] encode(String text) {
         int[] base;

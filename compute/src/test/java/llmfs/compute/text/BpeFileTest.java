@@ -36,7 +36,8 @@ class BpeFileTest {
 
     @Test
     void byteLevelRoundTripGivesIdenticalEncodings() throws IOException {
-        String text = "na\u00efve caf\u00e9 \u4e2d\u6587 \uD83D\uDE00 " + TestCorpora.shakespeare().substring(0, 50_000);
+        String text = "na\u00efve caf\u00e9 \u4e2d\u6587 \uD83D\uDE00 "
+                + TestCorpora.shakespeare().substring(0, 50_000);
         BpeTokenizer original = BpeTokenizer.trainBytes(text.getBytes(StandardCharsets.UTF_8), 400);
         BpeTokenizer loaded = BpeFile.parse(BpeFile.format(original), "test");
         assertTrue(loaded.byteLevel());

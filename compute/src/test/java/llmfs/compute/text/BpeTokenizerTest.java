@@ -116,7 +116,8 @@ class BpeTokenizerTest {
 
     @Test
     void unseenCharacterGivesActionableMessage() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chars.encode("Hi \u00e9t\u00e9"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> chars.encode("Hi \u00e9t\u00e9"));
         String m = e.getMessage();
         assertTrue(m.contains("'\u00e9'"), m);
         assertTrue(m.contains("U+00E9"), m);

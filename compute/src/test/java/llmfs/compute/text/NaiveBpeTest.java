@@ -52,6 +52,7 @@ class NaiveBpeTest {
         // Alphabet: ' ' e l o r s t w -> ids 0..7. (l,o) and (o,w) both occur 3 times; (l,o) comes first.
         assertEquals(new BpeTokenizer.Merge(2, 3, 8, 3), bpe.merges().get(0));
         assertEquals(new BpeTokenizer.Merge(8, 7, 9, 3), bpe.merges().get(1)); // lo + w -> low
+        assertEquals("low", bpe.piece(9));
         assertArrayEquals(new int[] {9}, bpe.encode("low"));
         assertEquals("low lower lowest", bpe.decode(bpe.encode("low lower lowest")));
     }
