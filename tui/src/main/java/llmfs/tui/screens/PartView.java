@@ -83,6 +83,20 @@ public final class PartView implements View {
     public boolean onKey(KeyStroke key, Nav nav) {
         this.nav = nav;
         rebuild();
+        Character ch = key.getCharacter();
+        if (key.getKeyType() == com.googlecode.lanterna.input.KeyType.Character && ch != null) {
+            // Shortcuts: a digit opens that exercise of the part, l opens the lab.
+            if (ch >= '1' && ch <= '9') {
+                int n = ch - '1';
+                if (n < part.exercises().size()) nav.push(new ExerciseView(ctx, part.exercises().get(n)));
+                else nav.flash("Part " + part.id() + " has " + part.exercises().size() + " exercises.");
+                return true;
+            }
+            if (ch == 'l' && part.labSpec().isPresent()) {
+                nav.push(new LabView(ctx, part, part.labSpec().get()));
+                return true;
+            }
+        }
         return menu.onKey(key);
     }
 
@@ -98,6 +112,8 @@ public final class PartView implements View {
 
     @Override
     public List<KeyHint> keys() {
-        return List.of(new KeyHint("↑↓", "move"), new KeyHint("Enter", "open"));
+        return part.labSpec().isPresent()
+                ? List.of(new KeyHint("↑↓", "move"), new KeyHint("Enter", "open"), new KeyHint("1-" + part.exercises().size(), "exercise"), new KeyHint("l", "lab"))
+                : List.of(new KeyHint("↑↓", "move"), new KeyHint("Enter", "open"), new KeyHint("1-" + part.exercises().size(), "exercise"));
     }
 }
