@@ -52,7 +52,7 @@ public final class OpenClBackend implements Backend {
         "unary", "unary_backward", "binary_same", "binary_trailing", "binary_strided", "axpy", "adamw",
         "permute", "embedding", "embedding_backward", "sum_thread", "sum_group", "sum_squares",
         "softmax", "softmax_backward", "cross_entropy", "cross_entropy_backward", "layer_norm",
-        "layer_norm_backward", "causal_softmax", "causal_softmax_backward", "matmul_tiled", "matmul_reg"};
+        "layer_norm_backward", "causal_softmax", "causal_softmax_backward", "matmul_tiled", "pack_b", "matmul_reg"};
 
     private final ClDevice device;
     private final long context;
@@ -334,37 +334,38 @@ public final class OpenClBackend implements Backend {
                     accumulate ? 1 : 0);
             return;
         }
-        ClBuffer bt = null;
-        int sB = (int) strideB;
-        if (transB) {
-            // The register kernel reads rows of B as vectors, so B^T is materialised [k, n] first (O(k·n) work).
-            int copies = strideB == 0 ? 1 : first + count;
-            bt = scratch(copies * k * n);
-            StridedDims dims = StridedDims.of(new int[]{copies, k, n}, new int[]{(int) strideB, 1, k})
-                    .requireKernelRank("matmul");
-            launch1d("permute", copies * k * n, B, bt, copies * k * n, dims.rank(), dims.shape8(), dims.strides8(0));
-            sB = strideB == 0 ? 0 : k * n;
-        }
+        // The register kernel reads B as packed 16-column panels (O(k·n) work, small next to the O(m·n·k) product).
+        int panels = ceilDiv(n, REG_COLS);
+        int copies = strideB == 0 ? 1 : first + count;
+        int packedStride = strideB == 0 ? 0 : panels * k * REG_COLS;
+        int packedSize = copies * panels * k * REG_COLS;
+        ClBuffer packed = scratch(packedSize);
+        Kernel kp = kernel("pack_b");
+        int px = Math.min(REG_COLS, kp.maxGroup());
+        queue.run(kp, new long[]{(long) panels * REG_COLS, k, copies}, new long[]{px, 1, 1}, null, B, packed, k, n,
+                transB ? 1 : 0, (int) strideB, packedStride);
         Kernel kr = kernel("matmul_reg");
         int lx = Math.min(16, kr.maxGroup());
         int ly = Math.max(1, Math.min(4, kr.maxGroup() / lx));
-        queue.run(kr, new long[]{roundUp(ceilDiv(n, REG_COLS), lx), roundUp(ceilDiv(m, REG_ROWS), ly), count},
-                new long[]{lx, ly, 1}, offset, A, transB ? bt : B, C, m, n, k, transA ? 1 : 0, (int) strideA, sB,
+        queue.run(kr, new long[]{roundUp(panels, lx), roundUp(ceilDiv(m, REG_ROWS), ly), count},
+                new long[]{lx, ly, 1}, offset, A, packed, C, m, n, k, transA ? 1 : 0, (int) strideA, packedStride,
                 (int) strideC, accumulate ? 1 : 0);
-        if (bt != null) bt.free();
+        packed.free();
     }
 
     /**
-     * The register-blocked kernel wins once there is enough work per launch; small or thin products (fewer than 4
-     * rows or 16 columns) leave most of its 4x16 blocks empty. On a GPU it also needs enough blocks to fill the device.
+     * On a GPU the register-blocked kernel wins once there are enough 4x16 blocks to fill the device and enough work
+     * per launch; small or thin products (fewer than 4 rows or 16 columns) leave most of each block empty and use the
+     * tiled kernel. On a CPU device the tiled kernel's work-group barriers are slow (measured about 1-8 GFLOP/s
+     * against 50-150 on PoCL), so the register kernel is used for every shape.
      */
     private boolean useRegister(int batch, int m, int n, int k) {
         if (matmulPath != MatmulPath.AUTO) return matmulPath == MatmulPath.REGISTER;
+        if (device.type() == ClDevice.Type.CPU) return true;
         if (m < REG_ROWS || n < REG_COLS) return false;
         long blocks = (long) ceilDiv(m, REG_ROWS) * ceilDiv(n, REG_COLS) * batch;
         long flops = 2L * m * n * k * batch;
-        if (device.type() == ClDevice.Type.GPU) return blocks >= 32L * device.computeUnits() && flops >= (1L << 22);
-        return flops >= (1L << 16);
+        return blocks >= 32L * device.computeUnits() && flops >= (1L << 22);
     }
 
     // ---------------------------------------------------------------- elementwise
