@@ -99,21 +99,19 @@ final class ClQueue {
         if (stagedBytes > STAGING_LIMIT) finish();
     }
 
-    /** Reads {@code len} floats; blocks until they (and all earlier work) are done. */
+    /**
+     * Reads {@code len} floats; blocks until they (and all earlier work) are done. The read lands in native memory:
+     * reading straight into a Java array would pin it for as long as the queue takes to drain, stalling the GC.
+     */
     void read(ClBuffer src, int srcOff, float[] dst, int dstOff, int len) {
-        int err;
-        if (dstOff == 0 && len == dst.length) {
-            err = CL10.clEnqueueReadBuffer(handle, src.mem, true, 4L * srcOff, dst, null, null);
-        } else {
-            FloatBuffer tmp = MemoryUtil.memAllocFloat(len);
-            try {
-                err = CL10.clEnqueueReadBuffer(handle, src.mem, true, 4L * srcOff, tmp, null, null);
-                if (err == ClErrors.CL_SUCCESS) tmp.get(dst, dstOff, len);
-            } finally {
-                MemoryUtil.memFree(tmp);
-            }
+        FloatBuffer tmp = MemoryUtil.memAllocFloat(len);
+        try {
+            int err = CL10.clEnqueueReadBuffer(handle, src.mem, true, 4L * srcOff, tmp, null, null);
+            checkEnqueue(err, "reading from the device");
+            tmp.get(dst, dstOff, len);
+        } finally {
+            MemoryUtil.memFree(tmp);
         }
-        checkEnqueue(err, "reading from the device");
         releaseStaging();
     }
 

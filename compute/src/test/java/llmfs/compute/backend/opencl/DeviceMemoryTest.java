@@ -3,6 +3,7 @@ package llmfs.compute.backend.opencl;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Size classes of the buffer pool (pure arithmetic, no device needed). */
@@ -28,5 +29,14 @@ class DeviceMemoryTest {
         assertEquals(1024, DeviceMemory.sizeClass(1000)); // 512 + 4·128
         assertEquals(1280, DeviceMemory.sizeClass(1025));
         assertEquals(1 << 20, DeviceMemory.sizeClass(1 << 20));
+    }
+
+    @Test
+    void aBufferLargerThanTheDeviceAllowsIsRefusedWithAdvice() {
+        // The size check comes before any driver call, so no context is needed.
+        DeviceMemory memory = new DeviceMemory(0, 1 << 20, 1 << 16, "Test GPU");
+        OutOfDeviceMemoryException e = assertThrows(OutOfDeviceMemoryException.class, () -> memory.take(1 << 17));
+        assertTrue(e.getMessage().contains("128 KB") && e.getMessage().contains("64 KB"), e.getMessage());
+        assertTrue(e.getMessage().contains("Test GPU") && e.getMessage().contains("--device java"), e.getMessage());
     }
 }
