@@ -19,7 +19,7 @@ import static org.lwjgl.system.MemoryUtil.memUTF8;
 final class ClProgram {
     private ClProgram() {}
 
-    /** Kernel files in the order they are concatenated (helpers first). */
+    /** Kernel files in the order they are concatenated (shared functions first). */
     static final String[] FILES = {"common.cl", "elementwise.cl", "layout.cl", "reduce.cl", "rows.cl", "matmul.cl"};
 
     /** The whole program: op-code definitions generated from the Java enums, the work-group shape, then every file. */

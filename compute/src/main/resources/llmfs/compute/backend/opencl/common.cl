@@ -1,4 +1,4 @@
-// Shared helpers. The host prepends #defines for the UnaryOp/BinaryOp codes (UNARY_*, BINARY_*), generated from
+// Shared inline functions. The host prepends #defines for the UnaryOp/BinaryOp codes (UNARY_*, BINARY_*), generated from
 // the Java enums so both sides always agree, and ROW_WG / TS for the work-group shapes.
 
 // Java never fuses a*b+c; keeping contraction off outside matmul keeps results closer to the reference backend.

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A kernel that does not compile reports the compiler's log, through the same helper the backend builds with. */
+/** A kernel that does not compile reports the compiler's log, through the same build path as the backend's kernels. */
 class KernelBuildErrorTest {
     static OpenClBackend cl;
 

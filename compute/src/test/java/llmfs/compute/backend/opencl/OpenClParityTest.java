@@ -45,7 +45,7 @@ class OpenClParityTest {
         System.err.println("OpenCL parity tests on " + cl.description() + " (seed " + SEED + ")");
     }
 
-    // ---------------------------------------------------------------- helpers
+    // ---------------------------------------------------------------- support
 
     /** The same values on both backends. */
     record Twin(Buffer s, Buffer c, int n) {}
