@@ -102,6 +102,8 @@ public final class CheckRunner implements AutoCloseable {
             cmd.add("-Djava.awt.headless=true");
             cmd.add("-Dfile.encoding=UTF-8");
             cmd.add("-D" + CheckChild.HEAP_PROPERTY + "=" + heapMb);
+            // Checks use small tensors: the CPU backend is fastest and never probes for GPUs in every check process.
+            cmd.add("-Dllmfs.device=java");
             cmd.addAll(jvmFlags);
             cmd.add("-cp");
             cmd.add(classpath);

@@ -1,5 +1,7 @@
 package llmfs.tui.cli;
 
+import llmfs.compute.backend.opencl.OpenClProbe;
+
 import java.util.List;
 
 /** The OpenCL part of {@code tutor doctor}: platforms and devices, or why OpenCL is off. */
@@ -7,6 +9,6 @@ final class OpenClReport {
     private OpenClReport() {}
 
     static List<String> lines() {
-        return List.of("not part of this build yet");
+        return OpenClProbe.report().lines().map(l -> l.startsWith("OpenCL: ") ? l.substring(8) : l).toList();
     }
 }
