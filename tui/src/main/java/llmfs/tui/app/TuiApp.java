@@ -8,6 +8,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import llmfs.tui.widgets.AsciiFold;
 import llmfs.tui.widgets.Canvas;
 import llmfs.tui.widgets.CanvasPainter;
 import llmfs.tui.widgets.Caps;
@@ -136,7 +137,7 @@ public final class TuiApp implements Nav {
         Canvas whole = new Canvas(cols, rows);
         if (cols < MIN_COLS || rows < MIN_ROWS) {
             tooSmall(whole, cols, rows);
-            CanvasPainter.draw(g, 0, 0, whole, theme);
+            paint(g, 0, whole);
             screen.refresh();
             return;
         }
@@ -144,12 +145,12 @@ public final class TuiApp implements Nav {
         // Title bar
         String title = " LLM from Scratch " + (caps.unicode() ? "›" : ">") + " " + top.title();
         whole.put(0, 0, fit(title, cols), Role.HEADING, true);
-        CanvasPainter.draw(g, 0, 0, whole, theme);
+        paint(g, 0, whole);
         // Body
         Canvas body = new Canvas(cols, rows - 3);
         if (showHelp) renderHelp(body, top);
         else top.render(body, caps);
-        CanvasPainter.draw(g, 0, 1, body, theme);
+        paint(g, 1, body);
         // Status and key bar
         Canvas bottom = new Canvas(cols, 2);
         String rule = (caps.unicode() ? "─" : "-").repeat(cols);
@@ -158,8 +159,24 @@ public final class TuiApp implements Nav {
         String prompt = top.prompt();
         if (prompt != null) bottom.put(0, 1, fit(" " + prompt, cols), Role.WARN, true);
         else keyBar(bottom, top, cols);
-        CanvasPainter.draw(g, 0, rows - 2, bottom, theme);
+        paint(g, rows - 2, bottom);
         screen.refresh();
+    }
+
+    /** Paints a canvas, folding every character to ASCII first when the terminal cannot show Unicode. */
+    private void paint(TextGraphics g, int row, Canvas c) {
+        if (!caps.unicode()) {
+            for (int y = 0; y < c.height(); y++) {
+                for (int x = 0; x < c.width(); x++) {
+                    char ch = c.charAt(x, y);
+                    if (ch >= 128) {
+                        String f = AsciiFold.fold(String.valueOf(ch));
+                        c.set(x, y, f.isEmpty() || f.charAt(0) >= 128 ? '?' : f.charAt(0), c.roleAt(x, y), c.boldAt(x, y));
+                    }
+                }
+            }
+        }
+        CanvasPainter.draw(g, 0, row, c, theme);
     }
 
     private void keyBar(Canvas c, View top, int cols) {

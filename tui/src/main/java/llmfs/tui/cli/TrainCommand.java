@@ -67,6 +67,12 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf("%s after %,d steps in %s: train loss %.4f, val loss %.4f%n",
                 fin.stopped() ? "Stopped" : "Finished", fin.step(), CliProgress.duration(fin.elapsedSeconds()),
                 fin.trainLoss(), fin.valLoss());
+        java.util.List<double[]> vals = run.snapshot().valCurve();
+        double[] best = vals.stream().min(java.util.Comparator.comparingDouble(v -> v[1])).orElse(null);
+        if (best != null && vals.size() > 2) {
+            out.printf("Lowest val loss %.4f at step %,d%s%n", best[1], (long) best[0],
+                    best[1] < fin.valLoss() - 0.02 ? " (it rose afterwards: the model began to memorise its training data)" : "");
+        }
         out.println("Saved to " + global.relative(setup.checkpoint()));
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));

@@ -137,7 +137,7 @@ public final class LabView implements View {
     private String intro() {
         return "This lab trains Part " + part.id() + "'s model with the course's settings (emb 8, hidden 256, block 5, "
                 + "batch 2048, AdamW lr 0.01) on 90% of the names, and measures the loss on the other 10%.\n\n"
-                + "Enter  quick run: " + Labs.NAMES_QUICK_EPOCHS + " epochs, about half a minute\n"
+                + "Enter  quick run: " + Labs.NAMES_QUICK_EPOCHS + " epochs, well under a minute\n"
                 + "f      full run: 1000 epochs like the course (training loss ends near 1.5)\n\n"
                 + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
                 + "trains. From a shell: tutor train " + spec.command() + " --epochs 1000";
