@@ -143,13 +143,12 @@ final class ChildProcess {
 
     /** What the child wrote to stderr and any stray stdout lines, last few KB, for crash reports. */
     String diagnostics() {
-        if (!process.isAlive()) {
-            // Its last words may still be in the pipe: let the reader finish.
-            try {
-                stderrReader.join(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        // Called once the process has ended or been killed; on a busy machine the exit can take a moment, and its
+        // last words may still be in the pipe: wait for both before reading the tail.
+        try {
+            if (process.waitFor(3, TimeUnit.SECONDS)) stderrReader.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         StringBuilder sb = new StringBuilder();
         synchronized (stderrTail) {
