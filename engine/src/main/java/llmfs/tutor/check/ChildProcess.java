@@ -56,10 +56,30 @@ final class ChildProcess {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
             pb.environment().put("TMPDIR", dir.toString());
-            return new ChildProcess(pb.start(), dir);
+            return new ChildProcess(startRetryingBusy(pb), dir);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(dir);
             throw e;
+        }
+    }
+
+    /**
+     * Starts the process, retrying briefly on "Text file busy": Linux refuses to run a program while any process
+     * still holds it open for writing, which a concurrent fork can do for a moment after the file was written.
+     */
+    private static Process startRetryingBusy(ProcessBuilder pb) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return pb.start();
+            } catch (IOException e) {
+                if (attempt >= 4 || e.getMessage() == null || !e.getMessage().contains("Text file busy")) throw e;
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
