@@ -268,6 +268,7 @@ public final class CheckRunner implements AutoCloseable {
     /** Kills {@code child} and starts its replacement in the background. */
     private void discard(ChildProcess child) {
         child.kill();
+        child.forget();
         live.remove(child);
         if (!closed) prestart();
     }

@@ -31,34 +31,35 @@ final class ChildProcess {
     private final Process process;
     private final Path workDir;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    private final StringBuilder stderrTail = new StringBuilder();
+    private final Path stderrFile;
     private final StringBuilder strayTail = new StringBuilder();
     private final OutputStream stdin;
-    private final Thread stderrReader;
     private volatile boolean ready;
 
-    private ChildProcess(Process process, Path workDir) {
+    private ChildProcess(Process process, Path workDir, Path stderrFile) {
         this.process = process;
         this.workDir = workDir;
+        this.stderrFile = stderrFile;
         this.stdin = process.getOutputStream();
         Thread out = new Thread(this::readStdout, "check-process-stdout-" + process.pid());
         out.setDaemon(true);
         out.start();
-        stderrReader = new Thread(this::readStderr, "check-process-stderr-" + process.pid());
-        stderrReader.setDaemon(true);
-        stderrReader.start();
         process.onExit().thenRun(this::deleteWorkDir);
     }
 
     /** Starts a check process with {@code command}, in a new private temporary directory. */
     static ChildProcess start(List<String> command) throws IOException {
         Path dir = Files.createTempDirectory("llmfs-check-");
+        // stderr goes to a file (outside the work dir, which is deleted on exit): unlike a pipe, nothing written
+        // there can be lost when the process dies or is destroyed before a reader got to it.
+        Path err = Files.createTempFile("llmfs-check-", ".stderr");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
             pb.environment().put("TMPDIR", dir.toString());
-            return new ChildProcess(startRetryingBusy(pb), dir);
+            return new ChildProcess(startRetryingBusy(pb), dir, err);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(dir);
+            Files.deleteIfExists(err);
             throw e;
         }
     }
@@ -147,7 +148,8 @@ final class ChildProcess {
 
     /** Ends the process at once (its JVM gets no chance to run anything). */
     void kill() {
-        process.destroyForcibly();
+        // Destroying a Process also closes its streams, which would throw away an exited child's unread stderr.
+        if (process.isAlive()) process.destroyForcibly();
     }
 
     /** Kills the process and removes its working directory before returning (for shutdown). */
@@ -159,21 +161,19 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         deleteWorkDir();
+        forget();
     }
 
     /** What the child wrote to stderr and any stray stdout lines, last few KB, for crash reports. */
     String diagnostics() {
-        // Called once the process has ended or been killed; on a busy machine the exit can take a moment, and its
-        // last words may still be in the pipe: wait for both before reading the tail.
+        // Called once the process has ended or been killed; on a busy machine the exit can take a moment.
         try {
-            if (process.waitFor(3, TimeUnit.SECONDS)) stderrReader.join(2_000);
+            process.waitFor(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         StringBuilder sb = new StringBuilder();
-        synchronized (stderrTail) {
-            if (stderrTail.length() > 0) sb.append(stderrTail.toString().strip());
-        }
+        sb.append(stderrTail().strip());
         synchronized (strayTail) {
             if (strayTail.length() > 0) {
                 if (sb.length() > 0) sb.append('\n');
@@ -201,15 +201,15 @@ final class ChildProcess {
         }
     }
 
-    private void readStderr() {
-        byte[] buf = new byte[4096];
-        try (InputStream in = process.getErrorStream()) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                append(stderrTail, new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        } catch (IOException ignored) {
-            // process killed
+    /** The last {@value #TAIL_CHARS} characters the process wrote to stderr. */
+    private String stderrTail() {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(stderrFile)) {
+            long size = ch.size(), from = Math.max(0, size - TAIL_CHARS);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (size - from));
+            ch.read(buf, from);
+            return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -217,6 +217,15 @@ final class ChildProcess {
         synchronized (tail) {
             tail.append(text);
             if (tail.length() > TAIL_CHARS) tail.delete(0, tail.length() - TAIL_CHARS);
+        }
+    }
+
+    /** Removes the stderr file; called when the runner is done with this process. */
+    void forget() {
+        try {
+            Files.deleteIfExists(stderrFile);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
         }
     }
 

@@ -78,7 +78,7 @@ class CheckRunnerTest {
             Verdict v = r.run(REQUEST);
             assertEquals(Verdict.Kind.INTERNAL, v.kind(), v::toString);
             assertTrue(v.headline().contains("did not start"), v.headline());
-            assertTrue(v.details().contains("could not find the main class"), v.details());
+            assertTrue(v.details().contains("could not find the main class"), v::toString);
         }
     }
 
