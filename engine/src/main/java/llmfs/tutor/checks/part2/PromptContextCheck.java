@@ -7,6 +7,7 @@ import llmfs.tutor.check.Compare;
 import llmfs.tutor.check.Comparison;
 import llmfs.tutor.check.ExerciseCheck;
 import llmfs.tutor.check.WrongVariants;
+import llmfs.tutor.checks.TextDisplay;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -110,8 +111,8 @@ public final class PromptContextCheck implements ExerciseCheck {
                 .add("pad-as-char-code", () -> context(prompt, alphabet, block, pad, "pad-as-char-code"))
                 .match(got, 0, 0);
         String diff = cmp.firstDiff();
-        String details = "prompt " + TextSamples.quote(prompt, 60) + " (" + prompt.length() + " characters), block "
-                + block + ", pad " + TextSamples.visible(pad) + " (id " + TextSamples.indexOf(alphabet, pad) + ")"
+        String details = "prompt " + TextDisplay.quote(prompt, 60) + " (" + prompt.length() + " characters), block "
+                + block + ", pad " + TextDisplay.visible(pad) + " (id " + TextSamples.indexOf(alphabet, pad) + ")"
                 + "\nalphabet: " + TextSamples.show(alphabet)
                 + "\nexpected: " + render(want, alphabet) + "\ngot:      " + render(got, alphabet) + "\n" + diff
                 + bug.map(b -> "\n\nLikely bug (" + b + "): " + explain(b)).orElse("");
@@ -149,7 +150,7 @@ public final class PromptContextCheck implements ExerciseCheck {
     private static String render(int[] ids, char[] alphabet) {
         if (ids == null) return "null";
         StringBuilder chars = new StringBuilder();
-        for (int id : ids) chars.append(id >= 0 && id < alphabet.length ? TextSamples.visible(alphabet[id]) : "?");
+        for (int id : ids) chars.append(id >= 0 && id < alphabet.length ? TextDisplay.visible(alphabet[id]) : "?");
         return TextSamples.ids(ids, 24) + "  = " + chars;
     }
 

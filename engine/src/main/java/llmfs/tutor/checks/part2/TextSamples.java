@@ -2,6 +2,7 @@ package llmfs.tutor.checks.part2;
 
 import llmfs.compute.Rng;
 import llmfs.compute.data.Corpora;
+import llmfs.tutor.checks.TextDisplay;
 
 import java.util.TreeSet;
 
@@ -52,38 +53,8 @@ final class TextSamples {
     static String show(char[] t) {
         if (t == null) return "null";
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < t.length; i++) sb.append(i == 0 ? "" : " ").append(visible(t[i]));
+        for (int i = 0; i < t.length; i++) sb.append(i == 0 ? "" : " ").append(TextDisplay.visible(t[i]));
         return sb.append("]  (").append(t.length).append(t.length == 1 ? " character)" : " characters)").toString();
-    }
-
-    /** One character made visible: {@code \n}, {@code \t}, {@code ␣} for space, {@code \\u00e9} for others. */
-    static String visible(char c) {
-        switch (c) {
-            case '\n': return "\\n";
-            case '\t': return "\\t";
-            case '\r': return "\\r";
-            case ' ': return "␣";
-            default: return c < 32 || c > 126 ? String.format("\\u%04x", (int) c) : String.valueOf(c);
-        }
-    }
-
-    /** A Java-style string literal of {@code s}, cut to {@code max} characters with a count. */
-    static String quote(String s, int max) {
-        if (s == null) return "null";
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < Math.min(s.length(), max); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> sb.append(c);
-            }
-        }
-        sb.append('"');
-        if (s.length() > max) sb.append("… (").append(s.length()).append(" characters)");
-        return sb.toString();
     }
 
     /** {@code [3, 1, 4, … (40 values)]}. */

@@ -7,6 +7,7 @@ import llmfs.tutor.check.Compare;
 import llmfs.tutor.check.Comparison;
 import llmfs.tutor.check.ExerciseCheck;
 import llmfs.tutor.check.WrongVariants;
+import llmfs.tutor.checks.TextDisplay;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ public final class TextVocabCheck implements ExerciseCheck {
                 })
                 .match(got, 0, 0);
         String diff = firstDiff(want, got);
-        String details = "text:     " + TextSamples.quote(text, 80) + "\nexpected: " + TextSamples.show(want)
+        String details = "text:     " + TextDisplay.quote(text, 80) + "\nexpected: " + TextSamples.show(want)
                 + "\ngot:      " + TextSamples.show(got) + "\n" + diff
                 + bug.map(b -> "\n\nLikely bug (" + b + "): " + explain(b)).orElse("");
         return CheckReport.fail("alphabet(text) is not the sorted distinct characters of the text", details)
@@ -96,10 +97,10 @@ public final class TextVocabCheck implements ExerciseCheck {
         String diff = cmp.firstDiff();
         int at = cmp.firstBadIndex();
         String where = at >= 0 && at < text.length() && cmp.actualLength() == cmp.expectedLength()
-                ? "\nthe character at [" + at + "] is " + TextSamples.visible(text.charAt(at))
+                ? "\nthe character at [" + at + "] is " + TextDisplay.visible(text.charAt(at))
                 + (TextSamples.indexOf(alpha, text.charAt(at)) < 0 ? ", which is not in the alphabet" : "")
                 : "";
-        String details = "text:      " + TextSamples.quote(text, 80) + "\nalphabet:  " + TextSamples.show(alpha)
+        String details = "text:      " + TextDisplay.quote(text, 80) + "\nalphabet:  " + TextSamples.show(alpha)
                 + "\nunknownId: " + unknownId + "\nexpected:  " + TextSamples.ids(want, 30)
                 + "\ngot:       " + TextSamples.ids(got, 30) + "\n" + diff + where
                 + bug.map(b -> "\n\nLikely bug (" + b + "): " + explain(b)).orElse("");
@@ -151,7 +152,7 @@ public final class TextVocabCheck implements ExerciseCheck {
         if (got == null) return "alphabet returned null";
         for (int i = 0; i < Math.min(want.length, got.length); i++) {
             if (want[i] != got[i]) {
-                return "at [" + i + "]: expected " + TextSamples.visible(want[i]) + " but got " + TextSamples.visible(got[i]);
+                return "at [" + i + "]: expected " + TextDisplay.visible(want[i]) + " but got " + TextDisplay.visible(got[i]);
             }
         }
         return "expected " + want.length + " characters but got " + got.length;
