@@ -2,6 +2,7 @@ package llmfs.tutor.check;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import llmfs.tutor.ProjectHome;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,14 +55,29 @@ public final class CheckRunner implements AutoCloseable {
 
         /**
          * The java running the tutor, the tutor's class path, 256 MB, C1 only, and the flags from the system
-         * property {@code llmfs.check.jvmFlags} (space separated) or else {@code --add-modules jdk.incubator.vector}.
+         * property {@code llmfs.check.jvmFlags} (space separated) or else {@code --add-modules jdk.incubator.vector},
+         * plus {@link #homeFlag()}.
          */
         public static Options defaults() {
             String exe = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
             String flags = System.getProperty("llmfs.check.jvmFlags", "--add-modules jdk.incubator.vector");
-            List<String> jvmFlags = flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
+            List<String> jvmFlags = new ArrayList<>();
+            if (!flags.isBlank()) jvmFlags.addAll(Arrays.asList(flags.trim().split("\\s+")));
+            homeFlag().ifPresent(jvmFlags::add);
             return new Options(Path.of(System.getProperty("java.home"), "bin", exe).toString(),
                     absolute(System.getProperty("java.class.path")), 256, true, jvmFlags, 30_000, 2_000);
+        }
+
+        /**
+         * {@code -Dllmfs.home=<project folder>} when the project can be found from here. The check process starts
+         * in a temporary folder, so without it checks that read {@code corpora/} could not find the files.
+         */
+        static Optional<String> homeFlag() {
+            try {
+                return Optional.of("-D" + ProjectHome.PROPERTY + "=" + ProjectHome.locate().root());
+            } catch (IllegalStateException e) {
+                return Optional.empty(); // no project around (e.g. a bare test setup): checks that need it say so
+            }
         }
 
         /** The check process runs in its own directory, so relative class path entries must be made absolute. */

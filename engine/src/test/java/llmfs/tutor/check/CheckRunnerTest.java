@@ -35,6 +35,17 @@ class CheckRunnerTest {
         return new CheckRunner(o);
     }
 
+    /** Check processes start in a temporary folder; the defaults tell them where corpora/ and exercises/ are. */
+    @Test
+    void defaultsPassTheProjectFolderToTheCheckProcess() {
+        String flag = CheckRunner.Options.defaults().command().stream()
+                .filter(a -> a.startsWith("-Dllmfs.home=")).findFirst().orElseThrow();
+        Path home = Path.of(flag.substring("-Dllmfs.home=".length()));
+        assertTrue(home.isAbsolute(), flag);
+        assertTrue(Files.isRegularFile(home.resolve("corpora/checksums.sha256")), flag);
+        assertTrue(Files.isRegularFile(home.resolve("exercises/course.json")), flag);
+    }
+
     @Test
     void aProcessThatStopsAnsweringIsKilledAtTheDeadline() throws IOException {
         try (CheckRunner r = runner("echo '{\"type\":\"ready\"}'; exec sleep 30")) {

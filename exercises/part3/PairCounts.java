@@ -1,0 +1,28 @@
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exercise 3.1 — counting neighbouring pairs.
+ *
+ * Byte-pair encoding (BPE) starts from single characters and keeps gluing the most common pair of neighbours into
+ * one new token. Its first step is to count every pair of neighbours:
+ *
+ *   [l, o, w, ␣, l, o, w, e, r]  ->  (l,o)=2  (o,w)=2  (w,␣)=1  (␣,l)=1  (w,e)=1  (e,r)=1
+ *
+ * Every position counts, overlaps included: in [a, a, a] the pair (a, a) starts at 0 and at 1, so it counts 2.
+ * A pair is the key List.of(left, right). Keep the pairs in the order they first occur (a LinkedHashMap does):
+ * when two pairs are equally common, BPE takes the one that occurs first, and this order makes that easy.
+ *
+ * Check with `c` in the tutor (or `./tutor check 3.1`); `h` shows a hint.
+ */
+public final class PairCounts {
+
+    /** How often each pair of neighbours occurs in {@code tokens}, in order of first occurrence. */
+    public static Map<List<String>, Integer> counts(List<String> tokens) {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        // TODO: for every position i that has a right neighbour, add 1 to the count of
+        //       List.of(tokens.get(i), tokens.get(i + 1)) (counts.merge(key, 1, Integer::sum) does it in one call).
+        throw new IllegalStateException("TODO: count every pair of neighbouring tokens");
+    }
+}
