@@ -66,6 +66,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "shakespeare and bpe: tokens to generate after each prompt")
     int sampleLength;
 
+    /** Fails with the first character of {@code prompt} that the lab's vocabulary has no token for. */
+    private static void checkPrompt(TextMlpTraining task, String prompt) {
+        for (int i = 0; i < prompt.length(); ) {
+            int cp = prompt.codePointAt(i);
+            try {
+                task.codec().encode(new String(Character.toChars(cp)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the prompt '%s' cannot be used: the"
+                        + " model has no token for '%s' (U+%04X), a character that never appears in Tiny Shakespeare."
+                        + " Write the prompt with the play's letters, digits, punctuation and spaces.",
+                        prompt.strip(), new String(Character.toChars(cp)), cp));
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
     /** The prompts of the course's Part 2 and 3 samples. */
     static final List<String> DEFAULT_PROMPTS = List.of("ROMEO:\n", "JULIET:\n");
 
@@ -80,13 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
         if (setup.task() instanceof TextMlpTraining tt) {
             // A prompt the tokenizer cannot encode should fail now, not after minutes of training.
-            for (String p : textPrompts) {
-                try {
-                    tt.codec().encode(p);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("the prompt '" + p.strip() + "' cannot be used: " + e.getMessage());
-                }
-            }
+            for (String p : textPrompts) checkPrompt(tt, p);
         }
         out.println(setup.task().title());
         for (String note : setup.notes()) out.println(note);
