@@ -44,6 +44,10 @@ public final class BpeTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        if (Files.isDirectory(output)) {
+            throw new IllegalArgumentException(output + " is a folder; give the tokenizer a file name, e.g. "
+                    + output.resolve("tokenizer.bpe"));
+        }
         byte[] data = TokenizerFiles.read(input, "training file");
         String text = null;
         try {
@@ -80,7 +84,7 @@ public final class BpeTrainCommand implements Callable<Integer> {
             BpeFile.save(tok, output);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the tokenizer to " + output + ": "
-                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString()));
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 

@@ -215,6 +215,11 @@ class BpeCommandTest {
         assertTrue(noTok.err().contains("cannot read the tokenizer") && noTok.err().contains("no such file"),
                 noTok.err());
 
+        Path text = write("some.txt", TEXT);
+        Result toDir = run("", "bpe", "train", "--vocab", "50", text.toString(), "-o", tmp.toString());
+        assertEquals(2, toDir.code());
+        assertTrue(toDir.err().contains("is a folder; give the tokenizer a file name"), toDir.err());
+
         Path empty = write("empty.txt", "");
         Result e = run("", "bpe", "train", "--vocab", "50", empty.toString(), "-o", tmp.resolve("x.bpe").toString());
         assertEquals(2, e.code());
