@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code tutor train PART}: runs a part's lab from the command line. */
 @Command(name = "train", description = {
-        "Train a part's model from the command line (the same run as the lab screen).",
-        "Shows a progress bar on a terminal and plain lines when piped; prints the final train and",
-        "validation loss and a few samples. An unfinished run resumes from its checkpoint.",
+        "Train a part's model from the command line (the same run as the lab screen). Shows a progress bar on a"
+                + " terminal and plain lines when piped; prints the final train and validation loss and a few samples."
+                + " An unfinished run resumes from its checkpoint.",
         "Labs: names (Part 1), shakespeare (Part 2), bpe (Part 3). Run lengths:",
         "  names        --epochs N (default " + Labs.NAMES_QUICK_EPOCHS + "; --long: the course's " + Labs.NAMES_LONG_EPOCHS
                 + ")",
@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean restart;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "10",
-            description = "names: how many names to print at the end; 0 prints no samples")
+            description = "names: how many names to print at the end; 0 prints no samples (any lab)")
     int samples;
 
     @Option(names = "--sample-length", paramLabel = "N", defaultValue = "200",
