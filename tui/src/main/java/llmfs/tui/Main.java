@@ -1,6 +1,7 @@
 package llmfs.tui;
 
 import llmfs.tui.cli.BenchCommand;
+import llmfs.tui.cli.BpeCommand;
 import llmfs.tui.cli.CheckCommand;
 import llmfs.tui.cli.DoctorCommand;
 import llmfs.tui.cli.GlobalOptions;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
         description = {"LLM from Scratch — build a language model from the ground up, in your terminal.",
                 "Run without a command to open the tutor; the commands below work without the UI."},
         subcommands = {ListCommand.class, CheckCommand.class, HintCommand.class, ResetCommand.class,
-                SolutionCommand.class, WatchCommand.class, TrainCommand.class, DoctorCommand.class, BenchCommand.class,
+                SolutionCommand.class, WatchCommand.class, TrainCommand.class, BpeCommand.class, DoctorCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin

@@ -5,7 +5,10 @@ import com.google.gson.JsonParser;
 import llmfs.compute.data.Corpora;
 import llmfs.compute.data.Names;
 import llmfs.compute.io.Checkpoint;
+import llmfs.compute.text.CharVocab;
+import llmfs.compute.text.TokenCodec;
 import llmfs.compute.train.NamesTraining;
+import llmfs.compute.train.TextMlpTraining;
 import llmfs.compute.train.Trainer;
 import llmfs.compute.train.TrainingTask;
 
@@ -20,25 +23,82 @@ public final class Labs {
     private Labs() {}
 
     /** Known lab ids, in course order. */
-    public static final List<String> IDS = List.of("names");
+    public static final List<String> IDS = List.of("names", "shakespeare", "bpe");
 
-    /** What the learner asked for; null fields mean "the lab's default". */
-    public record Options(Integer epochs, Long seed, String corpus, boolean restart) {
+    /**
+     * What the learner asked for; null fields mean "the lab's default".
+     *
+     * @param epochs      passes over the training windows (names counts epochs; the text labs turn them into steps)
+     * @param steps       optimiser steps (text labs only)
+     * @param longRun     the lab's long preset instead of its quick default
+     * @param seed        seed for initialisation, batches and the names split (default 42)
+     * @param corpus      names lab: {@code indian} (default) or {@code english}
+     * @param restart     ignore an unfinished checkpoint and start from scratch
+     * @param evalWindows text labs: windows per split that an evaluation averages over (default 16,384); fewer make
+     *                    evaluations quicker and noisier
+     */
+    public record Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
+                          Integer evalWindows) {
         public static Options defaults() {
-            return new Options(null, null, null, false);
+            return new Options(null, null, false, null, null, false, null);
+        }
+
+        public Options withEpochs(Integer e) {
+            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows);
+        }
+
+        public Options withSteps(Long s) {
+            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows);
+        }
+
+        public Options withLongRun(boolean l) {
+            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows);
+        }
+
+        public Options withSeed(Long s) {
+            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows);
+        }
+
+        public Options withCorpus(String c) {
+            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows);
+        }
+
+        public Options withRestart(boolean r) {
+            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows);
+        }
+
+        public Options withEvalWindows(Integer w) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, w);
         }
     }
+
+    /**
+     * What a lab is, for its screen before anything is loaded.
+     *
+     * @param id          the lab id
+     * @param description a paragraph: what it trains, with which settings, on which data, and how it is measured
+     * @param quickRun    one line about the default run (length and time)
+     * @param longRun     one line about the long preset
+     * @param longCommand the command line that runs the long preset
+     */
+    public record About(String id, String description, String quickRun, String longRun, String longCommand) {}
 
     /**
      * A ready-to-run lab.
      *
      * @param resume     whether an unfinished checkpoint will be continued
-     * @param targetLo   lower edge of the loss band a correct full run ends in
+     * @param targetLo   lower edge of the training-loss band a correct long run ends in
      * @param targetHi   upper edge of that band
-     * @param targetNote one line for the learner about the band
+     * @param targetNote one or two sentences for the learner about the band and what to expect
+     * @param about      the lab's description
+     * @param notes      what was prepared for this run (e.g. a tokenizer loaded from its cache), one line each
      */
     public record Setup(String id, TrainingTask task, Path checkpoint, boolean resume, Trainer.Schedule schedule,
-                        float targetLo, float targetHi, String targetNote) {
+                        float targetLo, float targetHi, String targetNote, About about, List<String> notes) {
+        public Setup {
+            notes = List.copyOf(notes);
+        }
+
         public LabRun newRun(long sampleSeed) {
             return new LabRun(task, schedule, checkpoint, resume, sampleSeed);
         }
@@ -49,14 +109,88 @@ public final class Labs {
      * (about epoch 30–40 with the course's settings; after that the model starts memorising names).
      */
     public static final int NAMES_QUICK_EPOCHS = 40;
+    /** The names lab's long run: the course's 1000 epochs. */
+    public static final int NAMES_LONG_EPOCHS = 1000;
+    /** Default Part 2 run: a few minutes on two cores (about 8 passes over the text). */
+    public static final long SHAKESPEARE_QUICK_STEPS = 2_000;
+    /** Part 2's long preset: about 80 passes over the text. */
+    public static final long SHAKESPEARE_LONG_STEPS = 20_000;
+    /** Default Part 3 run: a few minutes on two cores (about 8 passes over the tokens). */
+    public static final long BPE_QUICK_STEPS = 2_000;
+    /** Part 3's long preset: about 80 passes over the tokens. */
+    public static final long BPE_LONG_STEPS = 20_000;
+
+    /** The canonical id for {@code id} or one of its aliases (a part number, "part2"). */
+    public static String resolve(String id) {
+        String lab = id.toLowerCase(Locale.ROOT);
+        switch (lab) {
+            case "names", "1", "part1" -> {
+                return "names";
+            }
+            case "shakespeare", "2", "part2" -> {
+                return "shakespeare";
+            }
+            case "bpe", "3", "part3" -> {
+                return "bpe";
+            }
+            default -> throw new IllegalArgumentException("unknown lab '" + id + "'; available: " + String.join(", ", IDS));
+        }
+    }
+
+    /** What lab {@code id} trains and how long its runs take (nothing is loaded). */
+    public static About about(String id) {
+        switch (resolve(id)) {
+            case "names" -> {
+                return new About("names", "This lab trains Part 1's model with the course's settings (emb 8, hidden 256,"
+                        + " block 5, batch 2048, AdamW lr 0.01) on 90% of the names, and measures the loss on the other"
+                        + " 10%.",
+                        "quick run: " + NAMES_QUICK_EPOCHS + " epochs, well under a minute",
+                        "long run: " + NAMES_LONG_EPOCHS + " epochs like the course (training loss ends near 1.5)",
+                        "tutor train names --epochs " + NAMES_LONG_EPOCHS);
+            }
+            case "shakespeare" -> {
+                return new About("shakespeare", "This lab trains Part 2's model: the same MLP, made bigger (emb 32,"
+                        + " hidden 512, block 32 characters: 560,225 parameters), on Tiny Shakespeare with the course's"
+                        + " batch 4096 and AdamW lr 0.003. The first 90% of the text is for training; the last 10% is"
+                        + " held out, so the val loss shows how well the model does on lines it never saw. Each step"
+                        + " draws 4096 random windows; one pass over the text is about 245 steps.",
+                        String.format(Locale.ROOT, "quick run: %,d steps (about 8 passes), a few minutes on two cores",
+                                SHAKESPEARE_QUICK_STEPS),
+                        String.format(Locale.ROOT, "long run: %,d steps (about 80 passes), roughly half an hour to an"
+                                + " hour; the course's 1000 epochs (about 250,000 steps) are out of reach on a CPU",
+                                SHAKESPEARE_LONG_STEPS),
+                        "tutor train shakespeare --long");
+            }
+            default -> {
+                return new About("bpe", "This lab trains Part 3's model: the same MLP on BPE tokens instead of"
+                        + " characters. First a character-level BPE tokenizer with 300 tokens (65 characters + 235"
+                        + " merges) is learned from Tiny Shakespeare, then kept in checkpoints/" + ShakespeareTokenizer.FILE
+                        + "; the model (emb 64, hidden 512, block 32 tokens: 1,222,188 parameters, batch 2048, AdamW lr"
+                        + " 0.001) sees about 62 characters of context. The last 10% of the tokens are held out for"
+                        + " the val loss. The losses are per token, so they are not comparable with Part 2's per"
+                        + " character losses.",
+                        String.format(Locale.ROOT, "quick run: %,d steps (about 8 passes), a few minutes on two cores",
+                                BPE_QUICK_STEPS),
+                        String.format(Locale.ROOT, "long run: %,d steps (about 80 passes), roughly half an hour to an"
+                                + " hour", BPE_LONG_STEPS),
+                        "tutor train bpe --long");
+            }
+        }
+    }
 
     public static Setup create(String id, Options o, Path workspace, Corpora corpora) {
-        String lab = id.toLowerCase(Locale.ROOT);
-        if (lab.equals("names") || lab.equals("1") || lab.equals("part1")) return names(o, workspace, corpora);
-        throw new IllegalArgumentException("unknown lab '" + id + "'; available: " + String.join(", ", IDS));
+        return switch (resolve(id)) {
+            case "names" -> names(o, workspace, corpora);
+            case "shakespeare" -> shakespeare(o, workspace, corpora);
+            default -> bpe(o, workspace, corpora);
+        };
     }
 
     private static Setup names(Options o, Path workspace, Corpora corpora) {
+        if (o.steps() != null) {
+            throw new IllegalArgumentException("the names lab counts epochs, not steps: use --epochs (one epoch is"
+                    + " about 20 steps)");
+        }
         String corpus = o.corpus() == null ? "indian" : o.corpus().toLowerCase(Locale.ROOT);
         List<String> names;
         String file;
@@ -72,8 +206,8 @@ public final class Labs {
             default:
                 throw new IllegalArgumentException("unknown names corpus '" + o.corpus() + "': use indian or english");
         }
-        NamesTraining.Config cfg = NamesTraining.Config.course()
-                .withEpochs(o.epochs() == null ? NAMES_QUICK_EPOCHS : o.epochs());
+        int epochs = o.epochs() != null ? o.epochs() : o.longRun() ? NAMES_LONG_EPOCHS : NAMES_QUICK_EPOCHS;
+        NamesTraining.Config cfg = NamesTraining.Config.course().withEpochs(epochs);
         if (o.seed() != null) cfg = cfg.withSeed(o.seed());
         if (cfg.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
         NamesTraining task = new NamesTraining(names, file, cfg);
@@ -82,7 +216,95 @@ public final class Labs {
         boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
         return new Setup("names", task, ck, resume, Trainer.Schedule.every(task.stepsPerEpoch() * 5), 1.35f, 1.60f,
                 "a full 1000-epoch run ends with training loss about 1.5 (the original course: 1.51 at epoch 800), but the "
-                        + "validation loss is lowest (about 2.1–2.2) near epoch 30 and then rises: the model memorises");
+                        + "validation loss is lowest (about 2.1–2.2) near epoch 30 and then rises: the model memorises",
+                about("names"), List.of());
+    }
+
+    private static Setup shakespeare(Options o, Path workspace, Corpora corpora) {
+        rejectCorpus(o, "shakespeare");
+        String text = corpora.text(ShakespeareTokenizer.CORPUS);
+        CharVocab vocab = CharVocab.ofText(text);
+        int[] tokens = vocab.encode(text);
+        TextMlpTraining.Config cfg = tune(TextMlpTraining.Config.shakespeare(1), o);
+        cfg = cfg.withSteps(steps(o, tokens.length, cfg, SHAKESPEARE_QUICK_STEPS, SHAKESPEARE_LONG_STEPS));
+        // Spaces pad a short prompt, as in the course.
+        TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare characters", tokens, TokenCodec.of(vocab, ' '), cfg);
+        Path ck = workspace.resolve("checkpoints").resolve("shakespeare.safetensors");
+        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
+        return new Setup("shakespeare", task, ck, resume, schedule(cfg.steps()), 1.20f, 1.40f,
+                "the quick run ends with training loss near 1.5 and val loss near 1.7; the long run brings training"
+                        + " loss to about 1.3 while val loss stays higher, since the last 10% of the text is new to the"
+                        + " model. The course's 1000-epoch run reached training loss 0.8647 (it never measured"
+                        + " validation)",
+                about("shakespeare"), List.of());
+    }
+
+    private static Setup bpe(Options o, Path workspace, Corpora corpora) {
+        rejectCorpus(o, "bpe");
+        ShakespeareTokenizer.Loaded tok = ShakespeareTokenizer.load(workspace, corpora, null);
+        String text = corpora.text(ShakespeareTokenizer.CORPUS);
+        int[] tokens = tok.tokenizer().encode(text);
+        TextMlpTraining.Config cfg = tune(TextMlpTraining.Config.bpe(1), o);
+        cfg = cfg.withSteps(steps(o, tokens.length, cfg, BPE_QUICK_STEPS, BPE_LONG_STEPS));
+        TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare BPE tokens", tokens, new BpeCodec(tok.tokenizer()),
+                cfg);
+        Path ck = workspace.resolve("checkpoints").resolve("bpe.safetensors");
+        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
+        String where = workspace.relativize(tok.file()).toString();
+        String note = tok.fromCache()
+                ? "Tokenizer: " + tok.tokenizer().vocabSize() + " tokens, loaded from " + where
+                : String.format(Locale.ROOT, "Tokenizer: learned %d merges in %.1f s, saved to %s",
+                tok.tokenizer().mergeCount(), tok.trainSeconds(), where);
+        note += String.format(Locale.ROOT, " (%,d characters -> %,d tokens, %.2f characters per token)",
+                text.length(), tokens.length, (double) text.length() / tokens.length);
+        return new Setup("bpe", task, ck, resume, schedule(cfg.steps()), 2.50f, 3.00f,
+                "the quick run ends with training loss near 3.3 and val loss near 3.6 (per token); the long run"
+                        + " pulls training loss down further while val loss stalls and then rises: the model starts to"
+                        + " memorise. The course's 500-epoch run reached training loss 0.032, near-total memorisation"
+                        + " that it could not see without a validation set",
+                about("bpe"), List.of(note));
+    }
+
+    private static void rejectCorpus(Options o, String lab) {
+        if (o.corpus() != null) {
+            throw new IllegalArgumentException("--corpus is for the names lab; the " + lab + " lab always uses Tiny"
+                    + " Shakespeare");
+        }
+    }
+
+    /** The course's settings with the learner's seed and evaluation size. */
+    private static TextMlpTraining.Config tune(TextMlpTraining.Config c, Options o) {
+        if (o.seed() != null) c = c.withSeed(o.seed());
+        if (o.evalWindows() != null) {
+            if (o.evalWindows() < 1) throw new IllegalArgumentException("evaluation needs at least 1 window");
+            c = new TextMlpTraining.Config(c.embDim(), c.hidden(), c.block(), c.batch(), c.lr(), c.steps(), c.seed(),
+                    c.valFraction(), c.temperature(), c.prompt(), c.sampleTokens(), o.evalWindows());
+        }
+        return c;
+    }
+
+    /** Steps for a text lab: --steps, or --epochs turned into steps, or the quick or long preset. */
+    private static long steps(Options o, int tokens, TextMlpTraining.Config cfg, long quick, long longRun) {
+        if (o.steps() != null && o.epochs() != null) {
+            throw new IllegalArgumentException("give --steps or --epochs, not both");
+        }
+        long steps;
+        if (o.steps() != null) {
+            steps = o.steps();
+            if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1");
+        } else if (o.epochs() != null) {
+            if (o.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
+            long trainWindows = tokens - Math.round(tokens * cfg.valFraction()) - cfg.block();
+            steps = o.epochs() * Math.max(1, (trainWindows + cfg.batch() - 1) / cfg.batch());
+        } else {
+            steps = o.longRun() ? longRun : quick;
+        }
+        return steps;
+    }
+
+    /** About 20 evaluations per run (each costs a few steps' time), but not more often than every 25 steps. */
+    private static Trainer.Schedule schedule(long steps) {
+        return Trainer.Schedule.every(Math.max(25, steps / 20));
     }
 
     /** True when a checkpoint exists and stopped before {@code totalSteps}. */

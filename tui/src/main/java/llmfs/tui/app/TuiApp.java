@@ -181,8 +181,10 @@ public final class TuiApp implements Nav {
 
     private void keyBar(Canvas c, View top, int cols) {
         List<KeyHint> hints = new ArrayList<>(top.keys());
-        hints.add(new KeyHint("?", "help"));
-        hints.add(new KeyHint("q", stack.size() > 1 ? "back" : "quit"));
+        if (!top.takesText()) {
+            hints.add(new KeyHint("?", "help"));
+            hints.add(new KeyHint("q", stack.size() > 1 ? "back" : "quit"));
+        }
         int x = 1;
         for (KeyHint h : hints) {
             int need = h.key().length() + h.action().length() + 3;

@@ -34,6 +34,14 @@ public interface View {
     /** Called when the view is removed for good; stop background work here. */
     default void closed() {}
 
+    /**
+     * True for a view that takes typed text, so every printable key is input: the frame then does not advertise
+     * {@code q} and {@code ?} (Esc still goes back, F1 still opens the help).
+     */
+    default boolean takesText() {
+        return false;
+    }
+
     /** A confirmation question shown at the bottom instead of the key bar, or null. */
     default String prompt() {
         return null;

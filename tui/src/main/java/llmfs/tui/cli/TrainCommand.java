@@ -1,7 +1,9 @@
 package llmfs.tui.cli;
 
 import llmfs.compute.Rng;
+import llmfs.compute.Tape;
 import llmfs.compute.train.NamesTraining;
+import llmfs.compute.train.TextMlpTraining;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
 import llmfs.tutor.lab.Labs;
@@ -11,23 +13,41 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code tutor train PART}: runs a part's lab from the command line. */
 @Command(name = "train", description = {
-        "Train a part's model from the command line (the same run as the lab screen).",
-        "Shows a progress bar on a terminal and plain lines when piped; prints the final train and",
-        "validation loss and a few samples. An unfinished run resumes from its checkpoint."},
+        "Train a part's model from the command line (the same run as the lab screen). Shows a progress bar on a"
+                + " terminal and plain lines when piped; prints the final train and validation loss and a few samples."
+                + " An unfinished run resumes from its checkpoint.",
+        "Labs: names (Part 1), shakespeare (Part 2), bpe (Part 3). Run lengths:",
+        "  names        --epochs N (default " + Labs.NAMES_QUICK_EPOCHS + "; --long: the course's " + Labs.NAMES_LONG_EPOCHS
+                + ")",
+        "  shakespeare  --steps N (default " + Labs.SHAKESPEARE_QUICK_STEPS + ", a few minutes; --long: "
+                + Labs.SHAKESPEARE_LONG_STEPS + ")",
+        "  bpe          --steps N (default " + Labs.BPE_QUICK_STEPS + ", a few minutes; --long: " + Labs.BPE_LONG_STEPS
+                + ")"},
         mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
-    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: names")
+    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: names, shakespeare or bpe")
     String lab;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (names: default "
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (names: default "
             + Labs.NAMES_QUICK_EPOCHS + " for a quick run; the course's full run is 1000)")
     Integer epochs;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (shakespeare and bpe)")
+    Long steps;
+
+    @Option(names = "--long", description = "The lab's long preset instead of the quick default")
+    boolean longRun;
+
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "shakespeare and bpe: a prompt to continue at the"
+            + " end; \\n stands for a line break (repeatable; default ROMEO: and JULIET:)")
+    List<String> prompts;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed for data split, init and order (default 42)")
     Long seed;
@@ -38,16 +58,48 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
     boolean restart;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "10", description = "Samples to print at the end")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "10",
+            description = "names: how many names to print at the end; 0 prints no samples (any lab)")
     int samples;
+
+    @Option(names = "--sample-length", paramLabel = "N", defaultValue = "200",
+            description = "shakespeare and bpe: tokens to generate after each prompt")
+    int sampleLength;
+
+    /** Fails with the first character of {@code prompt} that the lab's vocabulary has no token for. */
+    private static void checkPrompt(TextMlpTraining task, String prompt) {
+        for (int i = 0; i < prompt.length(); ) {
+            int cp = prompt.codePointAt(i);
+            try {
+                task.codec().encode(new String(Character.toChars(cp)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the prompt '%s' cannot be used: the"
+                        + " model has no token for '%s' (U+%04X), a character that never appears in Tiny Shakespeare."
+                        + " Write the prompt with the play's letters, digits, punctuation and spaces.",
+                        prompt.strip(), new String(Character.toChars(cp)), cp));
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
+    /** The prompts of the course's Part 2 and 3 samples. */
+    static final List<String> DEFAULT_PROMPTS = List.of("ROMEO:\n", "JULIET:\n");
 
     @Override
     public Integer call() {
         PrintWriter out = global.out();
         global.applyDevice();
-        Labs.Setup setup = Labs.create(lab, new Labs.Options(epochs, seed, corpus, restart), global.workspaceDir(),
-                global.corpora());
+        Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
+                .withSeed(seed).withCorpus(corpus).withRestart(restart);
+        Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
+        List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
+                : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
+        if (setup.task() instanceof TextMlpTraining tt) {
+            // A prompt the tokenizer cannot encode should fail now, not after minutes of training.
+            for (String p : textPrompts) checkPrompt(tt, p);
+        }
         out.println(setup.task().title());
+        for (String note : setup.notes()) out.println(note);
         if (setup.resume()) out.println("Resuming the unfinished run saved in " + global.relative(setup.checkpoint())
                 + " (use --restart to start over).");
         out.println("Target: " + setup.targetNote() + ".");
@@ -77,6 +129,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
             out.println("Samples (T=0.8): " + String.join(", ", names));
+        }
+        if (setup.task() instanceof TextMlpTraining tt && samples > 0 && sampleLength > 0) {
+            Rng rng = new Rng(seed == null ? 7 : seed + 7);
+            float t = tt.config().temperature();
+            try (var off = Tape.noGrad()) {
+                for (String p : textPrompts) {
+                    out.printf(Locale.ROOT, "%nSample (T=%.1f, %d tokens after the prompt):%n", t, sampleLength);
+                    out.println(tt.generate(p, sampleLength, t, rng));
+                }
+            }
         }
         out.flush();
         return 0;

@@ -49,7 +49,7 @@ public final class LabView implements View {
         if (active != null) {
             this.setup = active.setup();
             this.run = active.run();
-            chart.target(setup.targetLo(), setup.targetHi(), "full run");
+            chart.target(setup.targetLo(), setup.targetHi(), "long run");
         }
     }
 
@@ -67,10 +67,10 @@ public final class LabView implements View {
         return "Part " + part.id() + " › Lab: " + spec.title();
     }
 
-    private void start(Integer epochs, boolean restart) {
+    private void start(boolean longRun, boolean restart) {
         if (run != null && run.isRunning()) return;
         try {
-            setup = Labs.create(spec.command(), new Labs.Options(epochs, null, null, restart),
+            setup = Labs.create(spec.command(), Labs.Options.defaults().withLongRun(longRun).withRestart(restart),
                     ctx.session().workspace().dir(), ctx.session().corpora());
         } catch (RuntimeException e) {
             error = e.getMessage();
@@ -78,7 +78,7 @@ public final class LabView implements View {
         }
         error = null;
         newChart();
-        chart.target(setup.targetLo(), setup.targetHi(), "full run");
+        chart.target(setup.targetLo(), setup.targetHi(), "long run");
         run = ctx.startLab(setup).run();
     }
 
@@ -101,7 +101,9 @@ public final class LabView implements View {
         LabRun.Snapshot s = run.snapshot();
         feed(s);
         c.put(2, y++, run.task().title(), Role.DIM);
-        int chartH = Math.max(6, c.height() - 8);
+        List<String> notes = setup == null ? List.of() : setup.notes();
+        for (String note : notes) c.put(2, y++, note, Role.DIM);
+        int chartH = Math.max(6, c.height() - 8 - notes.size());
         Canvas ch = new Canvas(w - 2, chartH);
         chart.render(ch, caps);
         for (int yy = 0; yy < chartH; yy++) {
@@ -124,8 +126,9 @@ public final class LabView implements View {
         y = Text.draw(c, caps, 2, y, w - 4, Math.min(c.height(), y + 2), "sample: " + sample, Role.CODE, false);
         String state;
         if (s.end() instanceof TrainEvent.Finished f) {
-            state = String.format(Locale.ROOT, "%s: train %.4f, val %.4f after %,d steps. Saved. p: embeddings · Enter: train again",
-                    f.stopped() ? "Stopped" : "Done", f.trainLoss(), f.valLoss(), f.step());
+            state = String.format(Locale.ROOT, "%s: train %.4f, val %.4f after %,d steps. Saved. %sEnter: train again",
+                    f.stopped() ? "Stopped" : "Done", f.trainLoss(), f.valLoss(), f.step(),
+                    hasEmbeddings() ? "p: embeddings · " : "");
         } else if (s.end() instanceof TrainEvent.Failed f) {
             state = "Training failed: " + f.message();
         } else {
@@ -135,12 +138,22 @@ public final class LabView implements View {
     }
 
     private String intro() {
-        return "This lab trains Part " + part.id() + "'s model with the course's settings (emb 8, hidden 256, block 5, "
-                + "batch 2048, AdamW lr 0.01) on 90% of the names, and measures the loss on the other 10%.\n\n"
-                + "Enter  quick run: " + Labs.NAMES_QUICK_EPOCHS + " epochs, well under a minute\n"
-                + "f      full run: 1000 epochs like the course (training loss ends near 1.5)\n\n"
+        Labs.About about;
+        try {
+            about = Labs.about(spec.command());
+        } catch (IllegalArgumentException e) {
+            return "This part's lab '" + spec.command() + "' is not known to this version of the tutor.";
+        }
+        return about.description() + "\n\n"
+                + "Enter  " + about.quickRun() + "\n"
+                + "f      " + about.longRun() + "\n\n"
                 + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
-                + "trains. From a shell: tutor train " + spec.command() + " --epochs 1000";
+                + "trains. From a shell: " + about.longCommand();
+    }
+
+    /** Only Part 1's names model has the embeddings picture. */
+    private boolean hasEmbeddings() {
+        return spec.id().equals("names");
     }
 
     private static String eta(double s) {
@@ -153,13 +166,13 @@ public final class LabView implements View {
     @Override
     public boolean onKey(KeyStroke key, Nav nav) {
         boolean running = run != null && run.isRunning();
-        if (key.getKeyType() == KeyType.Enter && !running) start(null, false);
-        else if (TuiApp.isChar(key, 'f') && !running) start(1000, false);
-        else if (TuiApp.isChar(key, 'R') && !running) start(null, true);
+        if (key.getKeyType() == KeyType.Enter && !running) start(false, false);
+        else if (TuiApp.isChar(key, 'f') && !running) start(true, false);
+        else if (TuiApp.isChar(key, 'R') && !running) start(false, true);
         else if (TuiApp.isChar(key, 's') && running) {
             run.stop();
             nav.flash("Stopping after this step (the model is evaluated and saved)…");
-        } else if (TuiApp.isChar(key, 'p')) nav.push(new PcaView(ctx, spec.id()));
+        } else if (TuiApp.isChar(key, 'p') && hasEmbeddings()) nav.push(new PcaView(ctx, spec.id()));
         else return false;
         return true;
     }
@@ -175,10 +188,10 @@ public final class LabView implements View {
         if (run != null && run.isRunning()) k.add(new KeyHint("s", "stop"));
         else {
             k.add(new KeyHint("Enter", "quick run"));
-            k.add(new KeyHint("f", "full run"));
+            k.add(new KeyHint("f", "long run"));
             k.add(new KeyHint("R", "restart"));
         }
-        k.add(new KeyHint("p", "embeddings"));
+        if (hasEmbeddings()) k.add(new KeyHint("p", "embeddings"));
         return k;
     }
 }

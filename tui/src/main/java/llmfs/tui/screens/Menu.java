@@ -96,7 +96,7 @@ final class Menu {
             c.put(6, y, label, sel ? Role.ACCENT : Role.TEXT, sel);
             if (statusW > 0) c.put(w - statusW - 2, y, e.status().substring(0, statusW), e.statusRole());
         }
-        if (top > 0) c.put(w - 3, y0, caps.unicode() ? "↑" : "^", Role.DIM);
-        if (top + height < entries.size()) c.put(w - 3, y0 + height - 1, caps.unicode() ? "↓" : "v", Role.DIM);
+        if (top > 0) c.put(w - 1, y0, caps.unicode() ? "↑" : "^", Role.DIM);
+        if (top + height < entries.size()) c.put(w - 1, y0 + height - 1, caps.unicode() ? "↓" : "v", Role.DIM);
     }
 }

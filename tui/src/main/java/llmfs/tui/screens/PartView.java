@@ -66,6 +66,12 @@ public final class PartView implements View {
                 list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "The learned embeddings (PCA picture)", "", Role.DIM,
                         () -> nav.push(new PcaView(ctx, lab.id()))));
             }
+            if (lab.id().equals("bpe")) {
+                list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "Compression table", "vocab 100 to 4,096", Role.DIM,
+                        () -> nav.push(new CompressionView(ctx))));
+                list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "Tokenizer playground", "type and see tokens",
+                        Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
+            }
         });
         menu.set(list);
     }

@@ -5,6 +5,7 @@ import llmfs.tutor.check.Verdict;
 import llmfs.tutor.course.Exercise;
 import llmfs.tutor.lab.LabRun;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ShakespeareTokenizer;
 import llmfs.tutor.watch.Watcher;
 import llmfs.tui.widgets.Caps;
 
@@ -31,6 +32,8 @@ public final class UiContext implements AutoCloseable {
     });
     private final AtomicLong changes = new AtomicLong();
     private Watcher watcher;
+    private CompressionStudy compression;
+    private Job<ShakespeareTokenizer.Loaded> tokenizer;
     private String watchNote = "";
 
     public UiContext(Session session, Caps caps) {
@@ -88,6 +91,30 @@ public final class UiContext implements AutoCloseable {
 
     public String watchNote() {
         return watchNote;
+    }
+
+    /** The vocabulary-size comparison of Part 3, started on first request and kept for the session. */
+    synchronized CompressionStudy compression() {
+        if (compression == null) {
+            compression = new CompressionStudy(() -> session.corpora().text(ShakespeareTokenizer.CORPUS));
+        }
+        return compression;
+    }
+
+    /**
+     * Part 3's vocabulary-300 tokenizer: loaded from the lab's cache, or trained and cached, in the background on
+     * first request; the same job is handed to every later caller.
+     */
+    synchronized Job<ShakespeareTokenizer.Loaded> shakespeareTokenizer() {
+        if (tokenizer == null) {
+            tokenizer = Job.start("bpe-tokenizer", j -> {
+                j.progress(0, "looking for " + ShakespeareTokenizer.FILE);
+                return ShakespeareTokenizer.load(session.workspace().dir(), session.corpora(),
+                        (index, total, merge) -> j.progress((index + 1.0) / total,
+                                "learning merges: " + (index + 1) + " of " + total));
+            });
+        }
+        return tokenizer;
     }
 
     /** A lab started in this session: its settings and its run. */

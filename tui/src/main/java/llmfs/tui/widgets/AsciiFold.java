@@ -20,7 +20,7 @@ public final class AsciiFold {
             Map.entry(0x00AB, "<<"), Map.entry(0x00BB, ">>"),
             Map.entry(0x2026, "..."), Map.entry(0x00B7, "-"), Map.entry(0x2022, "*"), Map.entry(0x2219, "*"),
             Map.entry(0x00D7, "x"), Map.entry(0x00F7, "/"), Map.entry(0x00B1, "+/-"),
-            Map.entry(0x2192, "->"), Map.entry(0x2190, "<-"), Map.entry(0x2194, "<->"), Map.entry(0x21D2, "=>"),
+            Map.entry(0x2192, "->"), Map.entry(0x2190, "<-"), Map.entry(0x2191, "Up"), Map.entry(0x2193, "Dn"), Map.entry(0x2194, "<->"), Map.entry(0x21D2, "=>"),
             Map.entry(0x2264, "<="), Map.entry(0x2265, ">="), Map.entry(0x2260, "!="), Map.entry(0x2248, "~"),
             Map.entry(0x221E, "inf"), Map.entry(0x221A, "sqrt"), Map.entry(0x2211, "sum"), Map.entry(0x220F, "prod"),
             Map.entry(0x2202, "d"), Map.entry(0x2207, "grad"), Map.entry(0x2208, " in "),

@@ -123,4 +123,35 @@ class CommandsTest {
         assertFalse(o.contains("\r"), "no progress-bar redraws when piped");
         assertTrue(Files.exists(tmp.resolve("ws/checkpoints/names.safetensors")));
     }
+
+    @Test
+    void trainShakespeareContinuesTheCoursePrompts() {
+        assertEquals(0, run("train", "shakespeare", "--steps", "2", "--sample-length", "40"));
+        String o = out();
+        assertTrue(o.contains("560,225 parameters"), o);
+        assertTrue(o.matches("(?s).*Finished after 2 steps in .*: train loss \\d\\.\\d{4}, val loss \\d\\.\\d{4}.*"), o);
+        assertTrue(o.contains("\nROMEO:\n") && o.contains("\nJULIET:\n"), "both prompts, then the sample: " + o);
+        assertTrue(o.contains("Sample (T=0.8, 40 tokens after the prompt)"), o);
+        assertFalse(o.contains("\r"), "no progress-bar redraws when piped");
+        assertTrue(Files.exists(tmp.resolve("ws/checkpoints/shakespeare.safetensors")));
+    }
+
+    @Test
+    void trainBpeRefusesAPromptItCannotEncodeBeforeTraining() {
+        buf.getBuffer().setLength(0);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldErr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, run("train", "bpe", "--steps", "1", "--prompt", "Café:"));
+        } finally {
+            System.setErr(oldErr);
+        }
+        String e = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(e.contains("'é' (U+00E9)") && e.contains("never appears in Tiny Shakespeare"), e);
+        assertFalse(Files.exists(tmp.resolve("ws/checkpoints/bpe.safetensors")), "no training happened");
+        assertTrue(Files.exists(tmp.resolve("ws/checkpoints/shakespeare-300.bpe")), "the tokenizer is cached");
+        assertEquals(2, run("train", "names", "--steps", "5"), "names counts epochs");
+        assertEquals(2, run("train", "gpt"));
+    }
 }
