@@ -47,8 +47,6 @@ final class SimdKernel {
     static final int DIRECT_A_MAX_STRIPS = 2;
     /** Rows of A up to which it may be packed once, shared by all tasks (bounds that buffer). */
     static final int SHARED_A_MAX_ROWS = 8 * MC;
-    /** MR floats as one vector, for copying a strip row of a transposed A in one move (when MR is 8). */
-    private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_256;
     /** Shared-dimension steps copied together when transposing B, so the written rows stay in L1. */
     private static final int PACK_BLOCK = 16;
 
@@ -228,12 +226,8 @@ final class SimdKernel {
                         int o = d + t * kb * MR + p * MR;
                         int r0 = t * MR;
                         int valid = Math.min(MR, rows - r0);
-                        if (valid == MR && MR == HALF.length()) {
-                            copyHalf(a, src + r0, dst, o);
-                        } else {
-                            for (int r = 0; r < valid; r++) dst[o + r] = a[src + r0 + r];
-                            for (int r = valid; r < MR; r++) dst[o + r] = 0f;
-                        }
+                        for (int r = 0; r < valid; r++) dst[o + r] = a[src + r0 + r];
+                        for (int r = valid; r < MR; r++) dst[o + r] = 0f;
                     }
                 }
             } else {
@@ -313,18 +307,13 @@ final class SimdKernel {
         }
     }
 
-    // The vector copies of the packing loops live in small methods of their own: compiled once, early and
-    // with a complete profile, they stay fast whichever paths the (larger) packing loops take first.
+    // The vector copy of the packing loop lives in a small method of its own: compiled once, early and with a
+    // complete profile, it stays fast whichever paths the (larger) packing loop takes first.
 
     /** NR floats (two vectors) from {@code src[s..]} to {@code dst[d..]}. */
     private static void copyRow(float[] src, int s, float[] dst, int d) {
         FloatVector.fromArray(S, src, s).intoArray(dst, d);
         FloatVector.fromArray(S, src, s + L).intoArray(dst, d + L);
-    }
-
-    /** Eight floats (one 256-bit vector) from {@code src[s..]} to {@code dst[d..]}. */
-    private static void copyHalf(float[] src, int s, float[] dst, int d) {
-        FloatVector.fromArray(HALF, src, s).intoArray(dst, d);
     }
 
     private static void micro(float[] ap, int ao, float[] bp, int bo, int kb,
