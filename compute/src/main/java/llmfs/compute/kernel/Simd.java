@@ -21,6 +21,9 @@ public final class Simd {
         String why = null;
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
             why = "JVM started without --add-modules " + MODULE;
+        } else if (!hardwareFma()) {
+            // Without FMA instructions the Vector API emulates each fused multiply-add in software.
+            why = "this CPU has no FMA instructions (the JVM's UseFMA is off), so plain loops are faster";
         } else {
             try {
                 lanes = SimdKernel.lanes();
@@ -40,6 +43,27 @@ public final class Simd {
     }
 
     private Simd() {
+    }
+
+    /** Whether {@link Math#fma(float, float, float)} runs as one instruction rather than in software. */
+    static boolean hardwareFma() {
+        return FmaProbe.HARDWARE;
+    }
+
+    /** Asked only when needed: loading the management interface costs some tens of milliseconds. */
+    private static final class FmaProbe {
+        static final boolean HARDWARE = probe();
+
+        /** Whether the JVM uses the CPU's fused multiply-add instructions; assumed when it cannot be asked. */
+        private static boolean probe() {
+            try {
+                com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                        .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+                return vm == null || !"false".equals(vm.getVMOption("UseFMA").getValue());
+            } catch (LinkageError | RuntimeException e) {
+                return true; // not HotSpot, or no management module: nothing to go by
+            }
+        }
     }
 
     /** Whether the Vector API kernels can run in this JVM. */

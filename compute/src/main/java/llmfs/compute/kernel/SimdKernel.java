@@ -9,11 +9,14 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} types, so it must be loaded only after {@link Simd#available()} said yes.
  *
  * <p>Classic packed GEMM. For each block of columns (NC) and of the shared dimension (KC), B is copied into
- * strips of NR columns, laid out in the order the micro-kernel reads them, shared by all threads. C is cut into
- * tasks of MC rows (and, when there are too few of those to keep the threads busy, groups of strips); a task
- * copies its rows of A into strips of MR rows in a buffer of its own thread, then runs the micro-kernel on every
- * (A strip, B strip) pair. Ragged edges are padded with zeros in the packed copies, so the micro-kernel always
- * computes a full MR x NR tile; edge tiles go through a scratch tile and only their valid part is written.
+ * strips of NR columns, laid out in the order the micro-kernel reads them and shared by all threads. C is cut
+ * into tasks of MC rows (and, when there are too few of those to keep the threads busy, groups of B strips).
+ * A task copies its rows of A into strips of MR rows in a buffer of its own thread, then runs the micro-kernel
+ * on every (A strip, B strip) pair. Two variations: when column groups would each pack the same rows of A, A is
+ * packed once, shared; when there are only one or two B strips, packing A costs about as much as the
+ * arithmetic it feeds, so the micro-kernel reads A where it lies. Ragged edges are padded with zeros in the
+ * packed copies, so the micro-kernel always computes a full MR x NR tile; edge tiles go through a scratch tile
+ * and only their valid part is written.
  *
  * <p>The micro-kernel keeps the MR x NR tile of C in registers (MR rows x two vectors) and does one broadcast of
  * A and two FMAs per row for every step of the shared dimension; on hot data it runs at the FMA peak.
@@ -40,6 +43,10 @@ final class SimdKernel {
     static final int NC = NR * 64;
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_FMAS = 1L << 17;
+    /** B strips up to which A is read in place rather than packed (see Block.directA). */
+    static final int DIRECT_A_MAX_STRIPS = 2;
+    /** Rows of A up to which it may be packed once, shared by all tasks (bounds that buffer). */
+    static final int SHARED_A_MAX_ROWS = 8 * MC;
     /** Shared-dimension steps copied together when transposing B, so the written rows stay in L1. */
     private static final int PACK_BLOCK = 16;
 
@@ -47,6 +54,7 @@ final class SimdKernel {
     private static final class Workspace {
         float[] packA = new float[0];
         float[] packB = new float[0];
+        float[] sharedA = new float[0];
         final float[] tile = new float[MR * NR];
     }
 
@@ -81,8 +89,12 @@ final class SimdKernel {
         Workspace ws = WORKSPACE.get();
         int packBSize = Math.min(NC, roundUp(n, NR)) * kcMax;
         if (ws.packB.length < packBSize) ws.packB = new float[packBSize];
+        // A is packed once for all tasks only when there are few row blocks (see Block.shareA).
+        int sharedASize = roundUp(m, MR) * kcMax;
+        if (m <= SHARED_A_MAX_ROWS && ws.sharedA.length < sharedASize) ws.sharedA = new float[sharedASize];
 
-        Block blk = new Block(transA, transB, m, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, ws.packB, parallel);
+        Block blk = new Block(transA, transB, m, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, ws.packB, ws.sharedA,
+                parallel);
         for (int jc = 0; jc < n; jc += NC) {
             int nb = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -99,15 +111,20 @@ final class SimdKernel {
     private static final class Block {
         final boolean transA, transB, parallel;
         final int m;
-        final float[] a, b, c, packB;
+        final float[] a, b, c, packB, sharedA;
         final int aOff, lda, bOff, ldb, cOff, ldc;
         // the current block
         int jc, nb, pc, kb;
         boolean add;
-        int bStrips, rowTasks, colGroups, stripsPerGroup;
+        int bStrips, aStrips, rowTasks, colGroups, stripsPerGroup;
+        // With few row blocks the column groups of one row block would each pack the same A: pack it once.
+        boolean shareA;
+        // With few B strips each element of A is used too few times to repay packing it: the micro-kernel
+        // reads A in place instead (its rows when stored m x k, its columns when stored k x m).
+        boolean directA;
 
         Block(boolean transA, boolean transB, int m, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-              float[] c, int cOff, int ldc, float[] packB, boolean parallel) {
+              float[] c, int cOff, int ldc, float[] packB, float[] sharedA, boolean parallel) {
             this.transA = transA;
             this.transB = transB;
             this.m = m;
@@ -121,6 +138,7 @@ final class SimdKernel {
             this.cOff = cOff;
             this.ldc = ldc;
             this.packB = packB;
+            this.sharedA = sharedA;
             this.parallel = parallel;
         }
 
@@ -133,16 +151,29 @@ final class SimdKernel {
             bStrips = (nb + NR - 1) / NR;
             rowTasks = (m + MC - 1) / MC;
             // Split columns too when there are too few row blocks to keep every thread busy.
-            int wanted = parallel ? 3 * Parallel.threads() : 1;
+            int wanted = parallel ? 4 * Parallel.threads() : 1;
             colGroups = Math.max(1, Math.min(bStrips, (wanted + rowTasks - 1) / rowTasks));
             stripsPerGroup = (bStrips + colGroups - 1) / colGroups;
             colGroups = (bStrips + stripsPerGroup - 1) / stripsPerGroup;
+            directA = MR == 8 && bStrips <= DIRECT_A_MAX_STRIPS;
+            shareA = !directA && colGroups > 1 && m <= SHARED_A_MAX_ROWS;
+            aStrips = shareA ? (m + MR - 1) / MR : 0;
             if (parallel) {
-                Parallel.forRange(bStrips, 2, this::packB);
+                Parallel.forRange(bStrips + aStrips, 2, this::pack);
                 Parallel.forRange(rowTasks * colGroups, 1, this::compute);
             } else {
-                packB(0, bStrips);
+                pack(0, bStrips + aStrips);
                 compute(0, rowTasks * colGroups);
+            }
+        }
+
+        /** Items {@code [from, to)} of the shared packing: the B strips, then (if shared) the A strips. */
+        void pack(int from, int to) {
+            int bTo = Math.min(to, bStrips);
+            if (from < bTo) packB(from, bTo);
+            for (int t = Math.max(from, bStrips); t < to; t++) {
+                int strip = t - bStrips;
+                packA(sharedA, strip * kb * MR, strip * MR, Math.min(MR, m - strip * MR));
             }
         }
 
@@ -158,8 +189,7 @@ final class SimdKernel {
                         int src = bOff + (pc + p) * ldb + j0;
                         int o = d + p * NR;
                         if (cols == NR) {
-                            FloatVector.fromArray(S, b, src).intoArray(dst, o);
-                            FloatVector.fromArray(S, b, src + L).intoArray(dst, o + L);
+                            copyRow(b, src, dst, o);
                         } else {
                             for (int j = 0; j < cols; j++) dst[o + j] = b[src + j];
                             for (int j = cols; j < NR; j++) dst[o + j] = 0f;
@@ -183,17 +213,17 @@ final class SimdKernel {
         }
 
         /**
-         * Rows {@code [i0, i0+rows)} of op(A), columns pc.., into {@code dst} as strips of MR rows, p-major:
-         * strip t at {@code t*kb*MR}, element (r, p) at {@code + p*MR + r}; rows past the end are zero.
+         * Rows {@code [i0, i0+rows)} of op(A), columns pc.., into {@code dst} from {@code d} as strips of MR rows,
+         * p-major: strip t at {@code d + t*kb*MR}, element (r, p) at {@code + p*MR + r}; rows past the end are 0.
          */
-        private void packA(float[] dst, int i0, int rows) {
+        private void packA(float[] dst, int d, int i0, int rows) {
             int strips = (rows + MR - 1) / MR;
             if (transA) {
                 // A stored k x m: row p of A holds the values of all our rows for that p, contiguously.
                 for (int p = 0; p < kb; p++) {
                     int src = aOff + (pc + p) * lda + i0;
                     for (int t = 0; t < strips; t++) {
-                        int o = t * kb * MR + p * MR;
+                        int o = d + t * kb * MR + p * MR;
                         int r0 = t * MR;
                         int valid = Math.min(MR, rows - r0);
                         for (int r = 0; r < valid; r++) dst[o + r] = a[src + r0 + r];
@@ -202,7 +232,7 @@ final class SimdKernel {
                 }
             } else {
                 for (int t = 0; t < strips; t++) {
-                    int o = t * kb * MR;
+                    int o = d + t * kb * MR;
                     int r0 = t * MR;
                     int valid = Math.min(MR, rows - r0);
                     for (int r = 0; r < valid; r++) {
@@ -219,37 +249,52 @@ final class SimdKernel {
         /** Tasks are (MC rows of C) x (a group of B strips). */
         void compute(int from, int to) {
             Workspace ws = WORKSPACE.get();
-            if (ws.packA.length < MC * kb) ws.packA = new float[MC * KC];
-            float[] packA = ws.packA;
+            if (!shareA && !directA && ws.packA.length < MC * kb) ws.packA = new float[MC * KC];
             for (int task = from; task < to; task++) {
                 int i0 = (task / colGroups) * MC;
                 int rows = Math.min(MC, m - i0);
                 int q0 = (task % colGroups) * stripsPerGroup;
                 int q1 = Math.min(bStrips, q0 + stripsPerGroup);
-                packA(packA, i0, rows);
-                int aStrips = (rows + MR - 1) / MR;
+                float[] packA = null;
+                int aBase = 0;
+                if (shareA) {
+                    packA = sharedA;
+                    aBase = i0 / MR * kb * MR;
+                } else if (!directA) {
+                    packA = ws.packA;
+                    packA(packA, 0, i0, rows);
+                }
+                int stripsHere = (rows + MR - 1) / MR;
                 for (int q = q0; q < q1; q++) {
                     int j = q * NR;
                     int cols = Math.min(NR, nb - j);
                     int bo = q * kb * NR;
-                    for (int t = 0; t < aStrips; t++) {
+                    for (int t = 0; t < stripsHere; t++) {
                         int r = t * MR;
                         int tileRows = Math.min(MR, rows - r);
                         int co = cOff + (i0 + r) * ldc + jc + j;
-                        int ao = t * kb * MR;
-                        if (tileRows == MR && cols == NR) {
-                            micro(packA, ao, packB, bo, kb, c, co, ldc, add);
+                        boolean full = tileRows == MR && cols == NR;
+                        float[] dst = full ? c : ws.tile;
+                        int dOff = full ? co : 0;
+                        int dLd = full ? ldc : NR;
+                        boolean dAdd = full && add;
+                        if (directA && !transA) {
+                            microRows(a, aOff + (i0 + r) * lda + pc, lda, tileRows, packB, bo, kb,
+                                    dst, dOff, dLd, dAdd);
+                        } else if (directA) {
+                            microStrided(a, aOff + pc * lda + i0 + r, lda, tileRows, packB, bo, kb,
+                                    dst, dOff, dLd, dAdd);
                         } else {
-                            edge(packA, ao, bo, co, tileRows, cols, ws.tile);
+                            micro(packA, aBase + t * kb * MR, packB, bo, kb, dst, dOff, dLd, dAdd);
                         }
+                        if (!full) writeEdge(co, tileRows, cols, ws.tile);
                     }
                 }
             }
         }
 
-        /** A partial tile: computed whole into scratch, then only its valid part written to C. */
-        private void edge(float[] packA, int ao, int bo, int co, int rows, int cols, float[] tile) {
-            micro(packA, ao, packB, bo, kb, tile, 0, NR, false);
+        /** The valid part of an edge tile, computed whole into {@code tile}, written to (or added to) C. */
+        private void writeEdge(int co, int rows, int cols, float[] tile) {
             for (int r = 0; r < rows; r++) {
                 int cr = co + r * ldc;
                 int tr = r * NR;
@@ -262,6 +307,15 @@ final class SimdKernel {
         }
     }
 
+    // The vector copy of the packing loop lives in a small method of its own: compiled once, early and with a
+    // complete profile, it stays fast whichever paths the (larger) packing loop takes first.
+
+    /** NR floats (two vectors) from {@code src[s..]} to {@code dst[d..]}. */
+    private static void copyRow(float[] src, int s, float[] dst, int d) {
+        FloatVector.fromArray(S, src, s).intoArray(dst, d);
+        FloatVector.fromArray(S, src, s + L).intoArray(dst, d + L);
+    }
+
     private static void micro(float[] ap, int ao, float[] bp, int bo, int kb,
                               float[] c, int co, int ldc, boolean add) {
         if (MR == 8) micro8(ap, ao, bp, bo, kb, c, co, ldc, add);
@@ -271,25 +325,23 @@ final class SimdKernel {
     /** An 8 x 2L tile: 16 accumulators. */
     private static void micro8(float[] ap, int ao, float[] bp, int bo, int kb,
                                float[] c, int co, int ldc, boolean add) {
-        // Starting from C (when adding) issues its loads before the long FMA loop, whose work hides
-        // their latency; adding C after the loop would stall on those cache misses at the end.
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = add ? FloatVector.fromArray(S, c, co) : z;
-        FloatVector c01 = add ? FloatVector.fromArray(S, c, co + L) : z;
-        FloatVector c10 = add ? FloatVector.fromArray(S, c, co + ldc) : z;
-        FloatVector c11 = add ? FloatVector.fromArray(S, c, co + ldc + L) : z;
-        FloatVector c20 = add ? FloatVector.fromArray(S, c, co + 2 * ldc) : z;
-        FloatVector c21 = add ? FloatVector.fromArray(S, c, co + 2 * ldc + L) : z;
-        FloatVector c30 = add ? FloatVector.fromArray(S, c, co + 3 * ldc) : z;
-        FloatVector c31 = add ? FloatVector.fromArray(S, c, co + 3 * ldc + L) : z;
-        FloatVector c40 = add ? FloatVector.fromArray(S, c, co + 4 * ldc) : z;
-        FloatVector c41 = add ? FloatVector.fromArray(S, c, co + 4 * ldc + L) : z;
-        FloatVector c50 = add ? FloatVector.fromArray(S, c, co + 5 * ldc) : z;
-        FloatVector c51 = add ? FloatVector.fromArray(S, c, co + 5 * ldc + L) : z;
-        FloatVector c60 = add ? FloatVector.fromArray(S, c, co + 6 * ldc) : z;
-        FloatVector c61 = add ? FloatVector.fromArray(S, c, co + 6 * ldc + L) : z;
-        FloatVector c70 = add ? FloatVector.fromArray(S, c, co + 7 * ldc) : z;
-        FloatVector c71 = add ? FloatVector.fromArray(S, c, co + 7 * ldc + L) : z;
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c40 = z;
+        FloatVector c41 = z;
+        FloatVector c50 = z;
+        FloatVector c51 = z;
+        FloatVector c60 = z;
+        FloatVector c61 = z;
+        FloatVector c70 = z;
+        FloatVector c71 = z;
         for (int p = 0; p < kb; p++) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
@@ -323,42 +375,261 @@ final class SimdKernel {
         }
         // Stores are written out here rather than in a helper: passing vectors to a call the JIT does not
         // inline would box them.
-        c00.intoArray(c, co);
-        c01.intoArray(c, co + L);
-        c10.intoArray(c, co + ldc);
-        c11.intoArray(c, co + ldc + L);
-        c20.intoArray(c, co + 2 * ldc);
-        c21.intoArray(c, co + 2 * ldc + L);
-        c30.intoArray(c, co + 3 * ldc);
-        c31.intoArray(c, co + 3 * ldc + L);
-        c40.intoArray(c, co + 4 * ldc);
-        c41.intoArray(c, co + 4 * ldc + L);
-        c50.intoArray(c, co + 5 * ldc);
-        c51.intoArray(c, co + 5 * ldc + L);
-        c60.intoArray(c, co + 6 * ldc);
-        c61.intoArray(c, co + 6 * ldc + L);
-        c70.intoArray(c, co + 7 * ldc);
-        c71.intoArray(c, co + 7 * ldc + L);
+        // Each branch stores its own values: merging vectors from two branches into one variable can
+        // stop the JIT from keeping them in registers.
+        if (add) {
+            c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+            c11.add(FloatVector.fromArray(S, c, co + ldc + L)).intoArray(c, co + ldc + L);
+            c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+            c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+            c40.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+            c50.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+            c60.add(FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c61.add(FloatVector.fromArray(S, c, co + 6 * ldc + L)).intoArray(c, co + 6 * ldc + L);
+            c70.add(FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+            c71.add(FloatVector.fromArray(S, c, co + 7 * ldc + L)).intoArray(c, co + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc);
+            c51.intoArray(c, co + 5 * ldc + L);
+            c60.intoArray(c, co + 6 * ldc);
+            c61.intoArray(c, co + 6 * ldc + L);
+            c70.intoArray(c, co + 7 * ldc);
+            c71.intoArray(c, co + 7 * ldc + L);
+        }
+    }
+
+    /**
+     * An 8 x 2L tile reading A in place: row r of the tile is {@code a[o0 + r*rs + p]}, p in [0, kb). Rows at or
+     * past {@code rows} repeat the last valid row (always inside A); the caller only keeps the valid rows.
+     */
+    private static void microRows(float[] a, int o0, int rs, int rows, float[] bp, int bo, int kb,
+                                  float[] c, int co, int ldc, boolean add) {
+        int o1 = o0 + Math.min(1, rows - 1) * rs;
+        int o2 = o0 + Math.min(2, rows - 1) * rs;
+        int o3 = o0 + Math.min(3, rows - 1) * rs;
+        int o4 = o0 + Math.min(4, rows - 1) * rs;
+        int o5 = o0 + Math.min(5, rows - 1) * rs;
+        int o6 = o0 + Math.min(6, rows - 1) * rs;
+        int o7 = o0 + Math.min(7, rows - 1) * rs;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c40 = z;
+        FloatVector c41 = z;
+        FloatVector c50 = z;
+        FloatVector c51 = z;
+        FloatVector c60 = z;
+        FloatVector c61 = z;
+        FloatVector c70 = z;
+        FloatVector c71 = z;
+        for (int p = 0; p < kb; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[o0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[o1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[o2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[o3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[o4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[o5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[o6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[o7 + p]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            bo += NR;
+        }
+        // Each branch stores its own values: merging vectors from two branches into one variable can
+        // stop the JIT from keeping them in registers.
+        if (add) {
+            c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+            c11.add(FloatVector.fromArray(S, c, co + ldc + L)).intoArray(c, co + ldc + L);
+            c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+            c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+            c40.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+            c50.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+            c60.add(FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c61.add(FloatVector.fromArray(S, c, co + 6 * ldc + L)).intoArray(c, co + 6 * ldc + L);
+            c70.add(FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+            c71.add(FloatVector.fromArray(S, c, co + 7 * ldc + L)).intoArray(c, co + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc);
+            c51.intoArray(c, co + 5 * ldc + L);
+            c60.intoArray(c, co + 6 * ldc);
+            c61.intoArray(c, co + 6 * ldc + L);
+            c70.intoArray(c, co + 7 * ldc);
+            c71.intoArray(c, co + 7 * ldc + L);
+        }
+    }
+
+    /**
+     * An 8 x 2L tile reading a transposed A in place: row r of the tile is {@code a[o0 + r + p*ps]}, p in
+     * [0, kb). Rows at or past {@code rows} repeat the last valid row; the caller only keeps the valid rows.
+     */
+    private static void microStrided(float[] a, int o0, int ps, int rows, float[] bp, int bo, int kb,
+                                     float[] c, int co, int ldc, boolean add) {
+        int d1 = Math.min(1, rows - 1);
+        int d2 = Math.min(2, rows - 1);
+        int d3 = Math.min(3, rows - 1);
+        int d4 = Math.min(4, rows - 1);
+        int d5 = Math.min(5, rows - 1);
+        int d6 = Math.min(6, rows - 1);
+        int d7 = Math.min(7, rows - 1);
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c40 = z;
+        FloatVector c41 = z;
+        FloatVector c50 = z;
+        FloatVector c51 = z;
+        FloatVector c60 = z;
+        FloatVector c61 = z;
+        FloatVector c70 = z;
+        FloatVector c71 = z;
+        int ao = o0;
+        for (int p = 0; p < kb; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ao + d1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ao + d2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ao + d3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ao + d4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ao + d5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ao + d6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ao + d7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            ao += ps;
+            bo += NR;
+        }
+        // Each branch stores its own values: merging vectors from two branches into one variable can
+        // stop the JIT from keeping them in registers.
+        if (add) {
+            c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+            c11.add(FloatVector.fromArray(S, c, co + ldc + L)).intoArray(c, co + ldc + L);
+            c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+            c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+            c40.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+            c50.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+            c60.add(FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c61.add(FloatVector.fromArray(S, c, co + 6 * ldc + L)).intoArray(c, co + 6 * ldc + L);
+            c70.add(FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+            c71.add(FloatVector.fromArray(S, c, co + 7 * ldc + L)).intoArray(c, co + 7 * ldc + L);
+        } else {
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc);
+            c51.intoArray(c, co + 5 * ldc + L);
+            c60.intoArray(c, co + 6 * ldc);
+            c61.intoArray(c, co + 6 * ldc + L);
+            c70.intoArray(c, co + 7 * ldc);
+            c71.intoArray(c, co + 7 * ldc + L);
+        }
     }
 
     /** A 6 x 2L tile: 12 accumulators, for machines with 16 vector registers. */
     private static void micro6(float[] ap, int ao, float[] bp, int bo, int kb,
                                float[] c, int co, int ldc, boolean add) {
-        // Starting from C (when adding) issues its loads before the long FMA loop, whose work hides
-        // their latency; adding C after the loop would stall on those cache misses at the end.
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = add ? FloatVector.fromArray(S, c, co) : z;
-        FloatVector c01 = add ? FloatVector.fromArray(S, c, co + L) : z;
-        FloatVector c10 = add ? FloatVector.fromArray(S, c, co + ldc) : z;
-        FloatVector c11 = add ? FloatVector.fromArray(S, c, co + ldc + L) : z;
-        FloatVector c20 = add ? FloatVector.fromArray(S, c, co + 2 * ldc) : z;
-        FloatVector c21 = add ? FloatVector.fromArray(S, c, co + 2 * ldc + L) : z;
-        FloatVector c30 = add ? FloatVector.fromArray(S, c, co + 3 * ldc) : z;
-        FloatVector c31 = add ? FloatVector.fromArray(S, c, co + 3 * ldc + L) : z;
-        FloatVector c40 = add ? FloatVector.fromArray(S, c, co + 4 * ldc) : z;
-        FloatVector c41 = add ? FloatVector.fromArray(S, c, co + 4 * ldc + L) : z;
-        FloatVector c50 = add ? FloatVector.fromArray(S, c, co + 5 * ldc) : z;
-        FloatVector c51 = add ? FloatVector.fromArray(S, c, co + 5 * ldc + L) : z;
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c40 = z;
+        FloatVector c41 = z;
+        FloatVector c50 = z;
+        FloatVector c51 = z;
         for (int p = 0; p < kb; p++) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
@@ -386,17 +657,34 @@ final class SimdKernel {
         }
         // Stores are written out here rather than in a helper: passing vectors to a call the JIT does not
         // inline would box them.
-        c00.intoArray(c, co);
-        c01.intoArray(c, co + L);
-        c10.intoArray(c, co + ldc);
-        c11.intoArray(c, co + ldc + L);
-        c20.intoArray(c, co + 2 * ldc);
-        c21.intoArray(c, co + 2 * ldc + L);
-        c30.intoArray(c, co + 3 * ldc);
-        c31.intoArray(c, co + 3 * ldc + L);
-        c40.intoArray(c, co + 4 * ldc);
-        c41.intoArray(c, co + 4 * ldc + L);
-        c50.intoArray(c, co + 5 * ldc);
-        c51.intoArray(c, co + 5 * ldc + L);
+        // Each branch stores its own values: merging vectors from two branches into one variable can
+        // stop the JIT from keeping them in registers.
+        if (add) {
+            c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+            c11.add(FloatVector.fromArray(S, c, co + ldc + L)).intoArray(c, co + ldc + L);
+            c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+            c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+            c40.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+            c50.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+        } else {
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc);
+            c51.intoArray(c, co + 5 * ldc + L);
+        }
     }
 }

@@ -17,8 +17,8 @@ public final class SimdMatmul implements Matmul {
      */
     public SimdMatmul() {
         if (!Simd.available()) {
-            throw new IllegalStateException("The SIMD matmul needs the Vector API: " + Simd.describe()
-                    + ". Start java with --add-modules jdk.incubator.vector, or use Simd.best().");
+            throw new IllegalStateException("The SIMD matmul cannot run in this JVM (" + Simd.describe()
+                    + "). Use Simd.best() to get the fastest matmul this JVM can run.");
         }
     }
 
