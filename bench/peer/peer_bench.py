@@ -92,6 +92,17 @@ def gpt_forward(p, x, cfg):
     return h @ p["head.weight"] + p["head.bias"]
 
 
+def blas_library():
+    """The BLAS shared library this process loaded (after a matmul): OpenBLAS, or Debian's slow reference BLAS."""
+    try:
+        with open("/proc/self/maps") as f:
+            libs = {line.split()[-1] for line in f if "blas" in os.path.basename(line.split()[-1]).lower()}
+        libs = sorted(l for l in libs if l.startswith("/"))
+        return ", ".join(libs) if libs else "none found"
+    except OSError:
+        return "unknown (no /proc/self/maps)"
+
+
 def main():
     model, folder = sys.argv[1], sys.argv[2]
     with open(os.path.join(folder, "manifest.json")) as f:
@@ -134,6 +145,7 @@ def main():
         "env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
                                                  "MKL_NUM_THREADS")},
         "config": torch.__config__.show().splitlines()[:3],
+        "blas": blas_library(),
     }))
 
 

@@ -256,81 +256,93 @@ public final class JavaBackend extends ScalarBackend {
     }
 
     @Override
-    public void causalAttention(Buffer qb, Buffer kb, Buffer vb, Buffer attb, Buffer outb, int bh, int t, int d,
-                                float scale) {
-        // Heads are independent: run the reference loops one head per task.
-        Parallel.forRange(bh, 1, (from, to) -> {
-            for (int h = from; h < to; h++) attentionHead(a(qb), a(kb), a(vb), a(attb), a(outb), h, t, d, scale);
+    public void permute(Buffer xb, int[] xShape, int[] perm, Buffer yb) {
+        float[] x = a(xb), y = a(yb);
+        int rank = xShape.length;
+        int[] xStrides = llmfs.compute.Shape.strides(xShape);
+        int[] yShape = new int[rank], src = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            yShape[i] = xShape[perm[i]];
+            src[i] = xStrides[perm[i]];
+        }
+        int n = llmfs.compute.Shape.numel(xShape);
+        if (n == 0) return;
+        // Trailing output dims that stay contiguous and in order in x are copied as one run (the head dim when
+        // splitting or merging attention heads); the remaining dims are walked like an odometer, not divided out.
+        int run = 1, outer = rank;
+        while (outer > 0 && src[outer - 1] == run) run *= yShape[--outer];
+        int rows = n / run, r0 = run, k0 = outer;
+        Parallel.forRange(rows, Math.max(1, GRAIN / run), (from, to) -> {
+            int[] idx = new int[k0];
+            int off = 0, f = from;
+            for (int d = k0 - 1; d >= 0; d--) {
+                idx[d] = f % yShape[d];
+                f /= yShape[d];
+                off += idx[d] * src[d];
+            }
+            for (int r = from; r < to; r++) {
+                if (r0 == 1) y[r] = x[off];
+                else System.arraycopy(x, off, y, r * r0, r0);
+                for (int d = k0 - 1; d >= 0; d--) {
+                    off += src[d];
+                    if (++idx[d] < yShape[d]) break;
+                    off -= src[d] * yShape[d];
+                    idx[d] = 0;
+                }
+            }
         });
     }
 
-    private static void attentionHead(float[] q, float[] k, float[] v, float[] att, float[] out, int h, int t, int d,
-                                      float scale) {
-        int base = h * t * d, ab = h * t * t;
-        for (int i = 0; i < t; i++) {
-            int qi = base + i * d, ai = ab + i * t;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j <= i; j++) {
-                int kj = base + j * d;
-                float s = 0;
-                for (int c = 0; c < d; c++) s += q[qi + c] * k[kj + c];
-                s *= scale;
-                att[ai + j] = s;
-                max = Math.max(max, s);
+    // Attention runs as batched matrix products over all heads (the SIMD kernel), with only the masked softmax and
+    // its backward as row loops. The products also fill the masked upper triangle, twice the useful work, but at
+    // matmul speed that is still far cheaper than dot products one pair at a time.
+
+    @Override
+    public void causalAttention(Buffer qb, Buffer kb, Buffer vb, Buffer attb, Buffer outb, int bh, int t, int d,
+                                float scale) {
+        float[] q = a(qb), k = a(kb), v = a(vb), att = a(attb), out = a(outb);
+        long td = (long) t * d, tt = (long) t * t;
+        mm.sgemmBatched(false, true, t, t, d, q, 0, d, k, 0, d, att, 0, t, false, bh, td, td, tt);
+        Parallel.forRange(bh * t, rowGrain(t), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int i = r % t, o = r * t;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j <= i; j++) max = Math.max(max, att[o + j] * scale);
+                float sum = 0;
+                for (int j = 0; j <= i; j++) {
+                    float e = (float) Math.exp(att[o + j] * scale - max);
+                    att[o + j] = e;
+                    sum += e;
+                }
+                float inv = 1f / sum;
+                for (int j = 0; j <= i; j++) att[o + j] *= inv;
+                for (int j = i + 1; j < t; j++) att[o + j] = 0f;
             }
-            float sum = 0;
-            for (int j = 0; j <= i; j++) {
-                float e = (float) Math.exp(att[ai + j] - max);
-                att[ai + j] = e;
-                sum += e;
-            }
-            float inv = 1f / sum;
-            for (int j = 0; j <= i; j++) att[ai + j] *= inv;
-            for (int j = i + 1; j < t; j++) att[ai + j] = 0f;
-            int oi = base + i * d;
-            for (int c = 0; c < d; c++) out[oi + c] = 0f;
-            for (int j = 0; j <= i; j++) {
-                float w = att[ai + j];
-                int vj = base + j * d;
-                for (int c = 0; c < d; c++) out[oi + c] += w * v[vj + c];
-            }
-        }
+        });
+        mm.sgemmBatched(false, false, t, d, t, att, 0, t, v, 0, d, out, 0, d, false, bh, tt, td, td);
     }
 
     @Override
     public void causalAttentionBackward(Buffer gOutb, Buffer qb, Buffer kb, Buffer vb, Buffer attb, Buffer gqb,
                                         Buffer gkb, Buffer gvb, int bh, int t, int d, float scale) {
-        Parallel.forRange(bh, 1, (from, to) -> {
-            float[] go = a(gOutb), q = a(qb), k = a(kb), v = a(vb), att = a(attb), gq = a(gqb), gk = a(gkb),
-                    gv = a(gvb);
-            float[] gatt = new float[t];
-            for (int h = from; h < to; h++) {
-                int base = h * t * d, ab = h * t * t;
-                for (int i = 0; i < t; i++) {
-                    int oi = base + i * d, ai = ab + i * t;
-                    float dot = 0;
-                    for (int j = 0; j <= i; j++) {
-                        float w = att[ai + j];
-                        int vj = base + j * d;
-                        float g = 0;
-                        for (int c = 0; c < d; c++) {
-                            gv[vj + c] += w * go[oi + c];
-                            g += go[oi + c] * v[vj + c];
-                        }
-                        gatt[j] = g;
-                        dot += w * g;
-                    }
-                    for (int j = 0; j <= i; j++) {
-                        float gs = att[ai + j] * (gatt[j] - dot) * scale;
-                        int kj = base + j * d;
-                        for (int c = 0; c < d; c++) {
-                            gq[oi + c] += gs * k[kj + c];
-                            gk[kj + c] += gs * q[oi + c];
-                        }
-                    }
-                }
+        float[] go = a(gOutb), q = a(qb), k = a(kb), v = a(vb), att = a(attb);
+        long td = (long) t * d, tt = (long) t * t;
+        // gv += attᵀ·gOut; gAtt = gOut·vᵀ; gScores = att ∘ (gAtt − rowsum(att ∘ gAtt)) · scale; then
+        // gq += gScores·k and gk += gScoresᵀ·q. Masked entries have att = 0, so their gradient is 0 too.
+        mm.sgemmBatched(true, false, t, d, t, att, 0, t, go, 0, d, a(gvb), 0, d, true, bh, tt, td, td);
+        float[] gs = new float[Math.toIntExact((long) bh * tt)];
+        mm.sgemmBatched(false, true, t, t, d, go, 0, d, v, 0, d, gs, 0, t, false, bh, td, td, tt);
+        Parallel.forRange(bh * t, rowGrain(t), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int i = r % t, o = r * t;
+                float dot = 0;
+                for (int j = 0; j <= i; j++) dot += att[o + j] * gs[o + j];
+                for (int j = 0; j <= i; j++) gs[o + j] = att[o + j] * (gs[o + j] - dot) * scale;
+                for (int j = i + 1; j < t; j++) gs[o + j] = 0f;
             }
         });
+        mm.sgemmBatched(false, false, t, d, t, gs, 0, t, k, 0, d, a(gqb), 0, d, true, bh, tt, td, td);
+        mm.sgemmBatched(true, false, t, d, t, gs, 0, t, q, 0, d, a(gkb), 0, d, true, bh, tt, td, td);
     }
 
     @Override

@@ -27,7 +27,15 @@ public final class PeerBench {
 
     /** The peer's result: ms/step median, tokens/s, per-step losses, and what it printed about itself. */
     public record PeerResult(double msPerStep, double tokensPerSecond, float[] losses, String torch, int threads,
-                             String env) {}
+                             String env, String blas) {
+        /**
+         * True when PyTorch runs on Debian's unoptimised reference BLAS (libblas3): ten times slower than
+         * OpenBLAS, which would make any ratio against it meaningless.
+         */
+        public boolean referenceBlas() {
+            return blas.contains("/blas/libblas") && !blas.toLowerCase(java.util.Locale.ROOT).contains("openblas");
+        }
+    }
 
     /** Writes the initial weights and batches of {@code w} for the peer, under {@code key} in the manifest. */
     public static void export(BenchModels.Workload w, String key, JsonObject config, Path dir) throws IOException {
@@ -98,7 +106,8 @@ public final class PeerBench {
         float[] losses = new float[l.size()];
         for (int i = 0; i < losses.length; i++) losses[i] = l.get(i).getAsFloat();
         return new PeerResult(o.get("ms_per_step").getAsDouble(), o.get("tokens_per_s").getAsDouble(), losses,
-                o.get("torch").getAsString(), o.get("threads").getAsInt(), o.get("env").toString());
+                o.get("torch").getAsString(), o.get("threads").getAsInt(), o.get("env").toString(),
+                o.has("blas") ? o.get("blas").getAsString() : "unknown");
     }
 
     /** Largest absolute difference between two loss curves over their common length. */

@@ -129,6 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.println();
     }
 
+    /** JIT warm-up on a throwaway copy of each model before its steps are timed. */
+    private static final double WARM_UP_SECONDS = 2.0;
+
     private void train(PrintWriter out, List<Backend> list, Corpora corpora) {
         BenchTable t = new BenchTable("backend", "model", "ms/step", "tokens/s");
         Backend before = Backends.current();
@@ -137,8 +140,10 @@ public final class BenchCommand implements Callable<Integer> {
                 Backends.use(b);
                 boolean slow = b instanceof ScalarBackend && !(b instanceof JavaBackend);
                 int n = slow ? Math.max(3, steps / 20) : steps;
+                if (!slow) TrainBench.warmUp(() -> BenchModels.names(corpora, 20, 1), WARM_UP_SECONDS);
                 TrainBench.Result names = TrainBench.run(BenchModels.names(corpora, 10 + n, 42), slow ? 1 : 10, n);
                 t.row(b.name(), names.model(), f2(names.msPerStep()), f0(names.tokensPerSecond()));
+                if (!slow) TrainBench.warmUp(() -> BenchModels.gpt(corpora, 20, 1, 0.1f), WARM_UP_SECONDS);
                 TrainBench.Result gpt = TrainBench.run(BenchModels.gpt(corpora, 10 + n, 42, 0.1f), slow ? 1 : 10, n);
                 t.row(b.name(), gpt.model(), f2(gpt.msPerStep()), f0(gpt.tokensPerSecond()));
                 Tape.clear();
@@ -146,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             Backends.use(before);
         }
-        out.println("Training steps (forward, backward, AdamW; median ms/step; names: batch 2048, GPT: batch 12 × 64 tokens)");
+        out.println("Training steps (forward, backward, AdamW; median ms/step after " + (int) WARM_UP_SECONDS + " s of JIT warm-up; names: batch 2048, GPT: batch 12 × 64 tokens)");
         t.print(out);
         out.println();
     }
@@ -164,6 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "Java/PyTorch", "max |Δloss|");
         List<String> curves = new ArrayList<>();
         String env = "";
+        boolean referenceBlas = false;
         for (String key : new String[]{"names", "gpt"}) {
             BenchModels.Workload w = key.equals("names") ? BenchModels.names(corpora, steps, 7)
                     : BenchModels.gpt(corpora, steps, 7, 0f);
@@ -179,6 +185,8 @@ public final class BenchCommand implements Callable<Integer> {
                 cfg.addProperty("lr", 3e-4);
             }
             PeerBench.export(w, key, cfg, dir);
+            TrainBench.warmUp(key.equals("names") ? () -> BenchModels.names(corpora, 20, 1)
+                    : () -> BenchModels.gpt(corpora, 20, 1, 0f), WARM_UP_SECONDS);
             // Java first, from the exported state, on the same batches.
             float[] losses = new float[steps];
             double[] ms = new double[steps];
@@ -191,7 +199,8 @@ public final class BenchCommand implements Callable<Integer> {
             java.util.Arrays.sort(timed);
             double javaMs = timed[timed.length / 2];
             PeerBench.PeerResult p = PeerBench.run(python, script, key, dir, Parallel.threads(), 1800);
-            env = "torch " + p.torch() + ", " + p.threads() + " threads, env " + p.env();
+            env = "torch " + p.torch() + ", " + p.threads() + " threads, BLAS " + p.blas() + ", env " + p.env();
+            referenceBlas |= p.referenceBlas();
             double javaTok = w.tokensPerStep / (javaMs / 1000);
             t.row(w.name, f2(javaMs), f2(p.msPerStep()), f0(javaTok), f0(p.tokensPerSecond()),
                     String.format(Locale.ROOT, "%.2f×", javaTok / p.tokensPerSecond()), String.format(Locale.ROOT, "%.4f",
@@ -204,6 +213,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         t.print(out);
         out.println("Peer: " + env);
+        if (referenceBlas) {
+            out.println("WARNING: PyTorch ran on Debian's reference BLAS, which is many times slower than OpenBLAS, so"
+                    + " these ratios flatter Java. For a fair peer: sudo apt-get install libopenblas0-pthread");
+        }
         out.println();
         curves.forEach(out::print);
         out.flush();
