@@ -87,7 +87,7 @@ public final class OpBench {
         out.add(new Result(be.name(), "add", fmt(n), time(be, () -> be.binary(BinaryOp.ADD, x, y, z, same)), n, 12.0 * n));
         out.add(new Result(be.name(), "tanh", fmt(n), time(be, () -> be.unary(UnaryOp.TANH, x, z, n, 0f)), n, 8.0 * n));
         out.add(new Result(be.name(), "tanh backward", fmt(n),
-                time(be, () -> be.unaryBackward(UnaryOp.TANH, x, y, g, z, n, 0f)), 3.0 * n, 12.0 * n));
+                time(be, () -> be.unaryBackward(UnaryOp.TANH, x, y, g, z, n, 0f)), 3.0 * n, 16.0 * n));
         out.add(new Result(be.name(), "axpy", fmt(n), time(be, () -> be.axpy(0.5f, x, 0, z, 0, n)), 2.0 * n, 12.0 * n));
         int cols = 512, rows = n / cols;
         out.add(new Result(be.name(), "softmax", rows + "×" + cols, time(be, () -> be.softmax(x, z, rows, cols, false)),

@@ -3,6 +3,7 @@ package llmfs.compute.text;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,17 @@ public final class BpeBench {
         Path corpus = args.length > 0 ? Path.of(args[0]) : findCorpus();
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         String text = Files.readString(corpus, StandardCharsets.UTF_8);
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.printf("BPE benchmark: %s; Java %s%n%n", corpus.getFileName(), Runtime.version());
+        run(text, repeats, out);
+        out.flush();
+    }
+
+    /** Trains and encodes {@code text} at several vocabulary sizes and prints two tables of medians to {@code out}. */
+    public static void run(String text, int repeats, PrintWriter out) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        System.out.printf("BPE benchmark: %s, %,d characters, %,d UTF-8 bytes; Java %s; median of %d runs%n%n",
-                corpus.getFileName(), text.length(), bytes.length, Runtime.version(), repeats);
+        out.printf("%,d characters, %,d UTF-8 bytes; median of %d runs after two warm-up runs%n", text.length(),
+                bytes.length, repeats);
 
         int rows = CHAR_VOCABS.length + 1;
         BpeTokenizer[] tokenizers = new BpeTokenizer[rows];
@@ -47,16 +56,16 @@ public final class BpeBench {
             tokenizers[r] = last[0];
         }
 
-        System.out.println("Training (whole corpus); wall = elapsed time, cpu = this thread's CPU time");
-        System.out.println("  tokenizer       merges    wall ms    cpu ms");
+        out.println("Training (whole corpus); wall = elapsed time, cpu = this thread's CPU time");
+        out.println("  tokenizer       merges    wall ms    cpu ms");
         for (int r = 0; r < rows; r++) {
-            System.out.printf("  %-14s %7d %10.1f %9.1f%n", names[r], tokenizers[r].mergeCount(), trainMs[r][0],
+            out.printf("  %-14s %7d %10.1f %9.1f%n", names[r], tokenizers[r].mergeCount(), trainMs[r][0],
                     trainMs[r][1]);
         }
 
-        System.out.println();
-        System.out.println("Encoding (whole corpus, one thread) and compression; MB = 10^6 bytes of UTF-8");
-        System.out.println("  tokenizer       wall ms   MB/s   cpu ms   MB/s      tokens   chars/token");
+        out.println();
+        out.println("Encoding (whole corpus, one thread) and compression; MB = 10^6 bytes of UTF-8");
+        out.println("  tokenizer       wall ms   MB/s   cpu ms   MB/s      tokens   chars/token");
         for (int r = 0; r < rows; r++) {
             BpeTokenizer t = tokenizers[r];
             int[][] ids = new int[1][];
@@ -64,7 +73,7 @@ public final class BpeBench {
             if (!t.decode(ids[0]).equals(text)) {
                 throw new IllegalStateException(names[r] + " does not decode back to the corpus");
             }
-            System.out.printf("  %-14s %8.1f %6.1f %8.1f %6.1f %11d %13.2f%n", names[r], ms[0],
+            out.printf("  %-14s %8.1f %6.1f %8.1f %6.1f %11d %13.2f%n", names[r], ms[0],
                     bytes.length / 1e3 / ms[0], ms[1], bytes.length / 1e3 / ms[1], ids[0].length,
                     (double) text.length() / ids[0].length);
         }

@@ -15,6 +15,7 @@ import llmfs.compute.bench.PeerBench;
 import llmfs.compute.bench.TrainBench;
 import llmfs.compute.data.Corpora;
 import llmfs.compute.kernel.FmaPeak;
+import llmfs.compute.text.BpeBench;
 import llmfs.compute.kernel.Parallel;
 import llmfs.compute.kernel.Simd;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measure the compute backends: per-kernel GFLOP/s or GB/s as a share of this machine's peak,",
-        "and end-to-end training speed (ms/step, tokens/s) for the Part 1 MLP and a small GPT.",
+        "end-to-end training speed (ms/step, tokens/s) for the Part 1 MLP and a small GPT, and BPE tokenizer speed.",
         "With --peer, train the same models in PyTorch (python3-torch) back to back and print the ratio."})
 public final class BenchCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
@@ -48,6 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-train", description = "Skip the end-to-end training table")
     boolean skipTrain;
+
+    @Option(names = "--skip-bpe", description = "Skip the BPE tokenizer tables (training and encoding speed)")
+    boolean skipBpe;
 
     @Option(names = "--peer", description = "Also run the PyTorch peer and print the Java/PyTorch ratios")
     boolean peer;
@@ -76,6 +80,11 @@ public final class BenchCommand implements Callable<Integer> {
                 peak1, peak, Parallel.threads(), bw, FmaPeak.method());
         if (!skipOps) ops(out, list, peak, bw);
         if (!skipTrain) train(out, list, corpora);
+        if (!skipBpe) {
+            out.println("BPE tokenizer on Tiny Shakespeare (one thread)");
+            BpeBench.run(corpora.text("tinyshakespeare.txt"), 5, out);
+            out.println();
+        }
         for (Backend b : list) b.close();
         if (peer) return peer(out, corpora);
         return 0;
@@ -114,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
                 if (slow && r.shape().startsWith("2048")) continue;
                 mm.row(b.name(), r.shape(), f1(r.gflops()), pct(r.gflops() / peak));
             }
-            for (OpBench.Result r : ob.memoryBound(b, slow ? 1 << 20 : 1 << 22)) {
+            for (OpBench.Result r : ob.memoryBound(b, slow ? 1 << 20 : 1 << 24)) {
                 mem.row(b.name(), r.op(), r.shape(), f1(r.gbs()), pct(r.gbs() / bw), f1(r.gflops()));
             }
             for (OpBench.Result r : ob.attention(b)) {
