@@ -59,15 +59,20 @@ public final class LessonView implements View {
 
     @Override
     public void render(Canvas c, Caps caps) {
-        Canvas page = new Canvas(c.width() - 2, c.height() - 1);
+        // The scroll view keeps its last row for its position ("line 1–25 of 78", at the right); the jump to the
+        // exercise goes at the left of the same row.
+        Canvas page = new Canvas(c.width() - 2, c.height());
         scroll.render(page, caps);
         for (int y = 0; y < page.height(); y++) {
             for (int x = 0; x < page.width(); x++) c.set(x + 1, y, page.charAt(x, y), page.roleAt(x, y), page.boldAt(x, y));
         }
-        String status = scroll.status(caps.unicode());
         List<Exercise> ex = exercises();
-        String more = ex.isEmpty() ? "" : "   x: exercise " + ex.get(0).id() + " " + ex.get(0).title();
-        c.put(1, c.height() - 1, status + more, Role.DIM);
+        if (!ex.isEmpty() && c.height() >= 2) {
+            String status = scroll.status(caps.unicode());
+            String more = "x: exercise " + ex.get(0).id() + " " + ex.get(0).title();
+            int room = c.width() - status.length() - 4;
+            if (room > 12) c.put(1, c.height() - 1, more.length() > room ? more.substring(0, room - 1) + "…" : more, Role.DIM);
+        }
     }
 
     @Override
