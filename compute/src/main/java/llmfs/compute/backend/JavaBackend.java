@@ -190,19 +190,9 @@ public final class JavaBackend extends ScalarBackend {
         float[] x = a(xb), gamma = a(gb), beta = a(bb), y = a(yb), mean = a(meanb), rstd = a(rstdb);
         Parallel.forRange(rows, rowGrain(cols), (from, to) -> {
             for (int r = from; r < to; r++) {
-                int o = r * cols;
-                float s = 0;
-                for (int c = 0; c < cols; c++) s += x[o + c];
-                float mu = s / cols;
-                float v = 0;
-                for (int c = 0; c < cols; c++) {
-                    float d = x[o + c] - mu;
-                    v += d * d;
-                }
-                float rs = (float) (1.0 / Math.sqrt(v / cols + eps));
-                mean[r] = mu;
-                rstd[r] = rs;
-                for (int c = 0; c < cols; c++) y[o + c] = (x[o + c] - mu) * rs * gamma[c] + beta[c];
+                float[] ms = ew.layerNormRow(x, r * cols, cols, gamma, beta, y, eps);
+                mean[r] = ms[0];
+                rstd[r] = ms[1];
             }
         });
     }
@@ -217,33 +207,15 @@ public final class JavaBackend extends ScalarBackend {
         // Each chunk accumulates its own gamma/beta partial sums; they are added up in a fixed order afterwards.
         Parallel.forRange(chunks, 1, (cf, ct) -> {
             for (int ch = cf; ch < ct; ch++) {
-                float[] gg = pg[ch], gbeta = pb[ch];
                 for (int r = ch * per; r < Math.min(rows, (ch + 1) * per); r++) {
-                    int o = r * cols;
-                    float mu = mean[r], rs = rstd[r];
-                    float sumD = 0, sumDX = 0;
-                    for (int c = 0; c < cols; c++) {
-                        float xhat = (x[o + c] - mu) * rs;
-                        float d = gy[o + c] * gamma[c];
-                        sumD += d;
-                        sumDX += d * xhat;
-                        gg[c] += gy[o + c] * xhat;
-                        gbeta[c] += gy[o + c];
-                    }
-                    float mD = sumD / cols, mDX = sumDX / cols;
-                    for (int c = 0; c < cols; c++) {
-                        float xhat = (x[o + c] - mu) * rs;
-                        gx[o + c] += rs * (gy[o + c] * gamma[c] - mD - xhat * mDX);
-                    }
+                    ew.layerNormRowBackward(gy, x, r * cols, cols, gamma, mean[r], rstd[r], gx, pg[ch], pb[ch]);
                 }
             }
         });
         float[] gg = a(ggb), gbeta = a(gbb);
         for (int ch = 0; ch < chunks; ch++) {
-            for (int c = 0; c < cols; c++) {
-                gg[c] += pg[ch][c];
-                gbeta[c] += pb[ch][c];
-            }
+            ew.axpy(1f, pg[ch], 0, gg, 0, cols);
+            ew.axpy(1f, pb[ch], 0, gbeta, 0, cols);
         }
     }
 

@@ -36,6 +36,19 @@ public interface Elementwise {
     /** Σ a[ao+i]·b[bo+i]. */
     float dot(float[] a, int ao, float[] b, int bo, int n);
 
+    /**
+     * Layer norm of one row x[o..o+n): y = (x − mean)·rstd·gamma + beta. Returns {mean, rstd}; the variance is the
+     * mean squared deviation from the mean (two passes, so a large mean does not cancel the variance away).
+     */
+    float[] layerNormRow(float[] x, int o, int n, float[] gamma, float[] beta, float[] y, float eps);
+
+    /**
+     * Backward of {@link #layerNormRow} for one row: gx[o..] += rstd·(gy·gamma − mean(gy·gamma) − xhat·mean(gy·gamma·xhat));
+     * gGamma[c] += gy·xhat and gBeta[c] += gy accumulate this row's share.
+     */
+    void layerNormRowBackward(float[] gy, float[] x, int o, int n, float[] gamma, float mean, float rstd, float[] gx,
+                              float[] gGamma, float[] gBeta);
+
     /** One AdamW update of p[from, to); see {@code Backend.adamw}. */
     void adamw(float[] p, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2,
                float eps, float decay, float bc1, float bc2);

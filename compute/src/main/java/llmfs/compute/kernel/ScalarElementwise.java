@@ -109,4 +109,38 @@ public final class ScalarElementwise implements Elementwise {
             p[i] = p[i] * decay - lr * (mi / bc1) / ((float) Math.sqrt(vi / bc2) + eps);
         }
     }
+
+    @Override
+    public float[] layerNormRow(float[] x, int o, int n, float[] gamma, float[] beta, float[] y, float eps) {
+        float s = 0;
+        for (int c = 0; c < n; c++) s += x[o + c];
+        float mu = s / n;
+        float v = 0;
+        for (int c = 0; c < n; c++) {
+            float d = x[o + c] - mu;
+            v += d * d;
+        }
+        float rs = (float) (1.0 / Math.sqrt(v / n + eps));
+        for (int c = 0; c < n; c++) y[o + c] = (x[o + c] - mu) * rs * gamma[c] + beta[c];
+        return new float[] {mu, rs};
+    }
+
+    @Override
+    public void layerNormRowBackward(float[] gy, float[] x, int o, int n, float[] gamma, float mu, float rs,
+                                     float[] gx, float[] gGamma, float[] gBeta) {
+        float sumD = 0, sumDX = 0;
+        for (int c = 0; c < n; c++) {
+            float xhat = (x[o + c] - mu) * rs;
+            float d = gy[o + c] * gamma[c];
+            sumD += d;
+            sumDX += d * xhat;
+            gGamma[c] += gy[o + c] * xhat;
+            gBeta[c] += gy[o + c];
+        }
+        float mD = sumD / n, mDX = sumDX / n;
+        for (int c = 0; c < n; c++) {
+            float xhat = (x[o + c] - mu) * rs;
+            gx[o + c] += rs * (gy[o + c] * gamma[c] - mD - xhat * mDX);
+        }
+    }
 }

@@ -234,4 +234,66 @@ final class SimdElementwise implements Elementwise {
         }
         if (i < to) tail.adamw(p, g, m, v, i, to, lr, beta1, beta2, eps, decay, bc1, bc2);
     }
+
+    @Override
+    public float[] layerNormRow(float[] x, int o, int n, float[] gamma, float[] beta, float[] y, float eps) {
+        int bound = n / L * L, c = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (; c < bound; c += L) acc = acc.add(FloatVector.fromArray(S, x, o + c));
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; c < n; c++) s += x[o + c];
+        float mu = s / n;
+        acc = FloatVector.zero(S);
+        for (c = 0; c < bound; c += L) {
+            FloatVector d = FloatVector.fromArray(S, x, o + c).sub(mu);
+            acc = d.fma(d, acc);
+        }
+        float v = acc.reduceLanes(VectorOperators.ADD);
+        for (; c < n; c++) {
+            float d = x[o + c] - mu;
+            v += d * d;
+        }
+        float rs = (float) (1.0 / Math.sqrt(v / n + eps));
+        for (c = 0; c < bound; c += L) {
+            FloatVector xh = FloatVector.fromArray(S, x, o + c).sub(mu).mul(rs);
+            xh.fma(FloatVector.fromArray(S, gamma, c), FloatVector.fromArray(S, beta, c)).intoArray(y, o + c);
+        }
+        for (; c < n; c++) y[o + c] = (x[o + c] - mu) * rs * gamma[c] + beta[c];
+        return new float[] {mu, rs};
+    }
+
+    @Override
+    public void layerNormRowBackward(float[] gy, float[] x, int o, int n, float[] gamma, float mu, float rs,
+                                     float[] gx, float[] gGamma, float[] gBeta) {
+        int bound = n / L * L, c = 0;
+        FloatVector accD = FloatVector.zero(S), accDX = FloatVector.zero(S);
+        for (; c < bound; c += L) {
+            FloatVector xh = FloatVector.fromArray(S, x, o + c).sub(mu).mul(rs);
+            FloatVector g = FloatVector.fromArray(S, gy, o + c);
+            FloatVector d = g.mul(FloatVector.fromArray(S, gamma, c));
+            accD = accD.add(d);
+            accDX = d.fma(xh, accDX);
+            g.fma(xh, FloatVector.fromArray(S, gGamma, c)).intoArray(gGamma, c);
+            g.add(FloatVector.fromArray(S, gBeta, c)).intoArray(gBeta, c);
+        }
+        float sumD = accD.reduceLanes(VectorOperators.ADD), sumDX = accDX.reduceLanes(VectorOperators.ADD);
+        for (; c < n; c++) {
+            float xhat = (x[o + c] - mu) * rs;
+            float d = gy[o + c] * gamma[c];
+            sumD += d;
+            sumDX += d * xhat;
+            gGamma[c] += gy[o + c] * xhat;
+            gBeta[c] += gy[o + c];
+        }
+        float mD = sumD / n, mDX = sumDX / n;
+        for (c = 0; c < bound; c += L) {
+            FloatVector xh = FloatVector.fromArray(S, x, o + c).sub(mu).mul(rs);
+            FloatVector d = FloatVector.fromArray(S, gy, o + c).mul(FloatVector.fromArray(S, gamma, c));
+            d.sub(mD).sub(xh.mul(mDX)).fma(FloatVector.broadcast(S, rs), FloatVector.fromArray(S, gx, o + c)).intoArray(gx, o + c);
+        }
+        for (; c < n; c++) {
+            float xhat = (x[o + c] - mu) * rs;
+            gx[o + c] += rs * (gy[o + c] * gamma[c] - mD - xhat * mDX);
+        }
+    }
 }
