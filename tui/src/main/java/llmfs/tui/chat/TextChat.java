@@ -101,8 +101,7 @@ public final class TextChat implements ChatModel {
         });
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the " + lab + " model has no token for " + String.join(", ", missing)
-                    + ": it knows only the characters that occur in Tiny Shakespeare (English letters, digits,"
-                    + " punctuation, spaces)");
+                    + ": it knows only the characters that occur in Tiny Shakespeare");
         }
     }
 }
