@@ -57,8 +57,8 @@ public final class ChatModels {
         try {
             c = Checkpoint.load(ck);
         } catch (CheckpointException e) {
-            throw new ChatLoadException("cannot load the " + id + " model: " + e.getMessage() + ". `" + train
-                    + " --restart` trains it again and replaces both files", e);
+            throw new ChatLoadException("cannot load the " + id + " model: " + e.getMessage() + ". Run `" + train
+                    + " --restart` to train it again from scratch; that replaces the damaged files", e);
         }
         try {
             JsonObject side = c.sidecar();
@@ -94,7 +94,7 @@ public final class ChatModels {
             throw e;
         } catch (RuntimeException e) {
             throw new ChatLoadException("cannot load the " + id + " model from " + ck + ": " + e.getMessage()
-                    + ". `" + train + " --restart` trains it again and replaces the checkpoint", e);
+                    + ". Run `" + train + " --restart` to train it again from scratch; that replaces the checkpoint", e);
         }
     }
 

@@ -4,6 +4,8 @@ import llmfs.tui.widgets.Caps;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.Signals;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -42,15 +44,20 @@ public final class ChatTerminal {
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true)
                 .systemOutput(TerminalBuilder.SystemOutput.SysOut).encoding(StandardCharsets.UTF_8).build()) {
-            cooked(terminal);
+            // With TERM=dumb the terminal stays as the system set it and does not hook Ctrl-C itself.
+            boolean dumb = terminal instanceof DumbTerminal;
+            if (!dumb) cooked(terminal);
+            Object previousInt = dumb ? Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT)) : null;
             AtomicBoolean stop = new AtomicBoolean();
             // Ctrl-C while the model writes ends that answer; while typing, the line editor handles it instead.
             terminal.handle(Terminal.Signal.INT, s -> stop.set(true));
-            boolean colour = Caps.fromSystem().colour() && !Terminal.TYPE_DUMB.equals(terminal.getType())
+            boolean colour = Caps.fromSystem().colour() && !dumb && !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
             ChatOutput out = new ChatOutput(terminal.writer(), colour, stop);
             try (JLineSource in = new JLineSource(terminal, history)) {
                 repl.run(in, out);
+            } finally {
+                if (previousInt != null) Signals.unregister("INT", previousInt);
             }
             out.endLine();
         }

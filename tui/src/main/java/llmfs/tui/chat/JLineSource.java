@@ -17,12 +17,14 @@ import java.nio.file.Path;
  */
 public final class JLineSource implements LineSource {
     private final LineReader reader;
+    private final Terminal terminal;
 
     /**
      * @param terminal the terminal to read from (the caller closes it)
      * @param history  the history file, or null to keep no history
      */
     public JLineSource(Terminal terminal, Path history) {
+        this.terminal = terminal;
         DefaultParser parser = new DefaultParser();
         parser.setEofOnUnclosedQuote(false);
         parser.setEofOnEscapedNewLine(false);
@@ -45,9 +47,19 @@ public final class JLineSource implements LineSource {
         try {
             return reader.readLine(prompt);
         } catch (UserInterruptException e) {
+            newLineIfDumb();
             throw new Interrupted(e.getPartialLine());
         } catch (EndOfFileException e) {
+            newLineIfDumb();
             return null;
+        }
+    }
+
+    /** A full terminal has moved past the prompt by now; a dumb one leaves the cursor after it. */
+    private void newLineIfDumb() {
+        if (terminal.getType() != null && terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            terminal.writer().println();
+            terminal.flush();
         }
     }
 

@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 
 /** {@code tutor chat LAB}: talk to the model a lab trained. */
 @Command(name = "chat", description = {
-        "Talk to the model a lab trained, in a line editor with history (workspace/.chat-history).",
-        "  names        Enter: 10 fresh names; type letters: names that start with them",
-        "  shakespeare  type a prompt (e.g. ROMEO:): the model continues it, " + ChatModels.SHAKESPEARE_LENGTH
+        "Talk to the model a lab trained. Line editing and a history (in the workspace's .chat-history file) on a"
+                + " terminal; plain lines when piped, e.g. printf 'ROMEO:\\n' | tutor chat shakespeare",
+        "  names        Enter: 10 fresh names; letters: names that start with them",
+        "  shakespeare  a prompt (e.g. ROMEO:): the model goes on for " + ChatModels.SHAKESPEARE_LENGTH
                 + " characters",
-        "  bpe          the same with the Part 3 model, " + ChatModels.BPE_LENGTH + " tokens",
-        "Commands inside: :help, :temp T, :n N, :len N, :seed S, :quit (or Ctrl-D). Ctrl-C stops a long answer.",
-        "Piped input works too: printf 'ROMEO:\\n' | tutor chat shakespeare"},
+        "  bpe          the same with Part 3's model, " + ChatModels.BPE_LENGTH + " tokens",
+        "Inside: :help, :temp T, :n N, :len N, :seed S, :quit (or Ctrl-D). Ctrl-C stops a long answer."},
         mixinStandardHelpOptions = true)
 public final class ChatCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
