@@ -96,6 +96,9 @@ public final class ChatTerminal {
                 Attributes.LocalFlag.ISIG, Attributes.LocalFlag.IEXTEN), true);
         a.setInputFlag(Attributes.InputFlag.ICRNL, true);
         a.setOutputFlags(EnumSet.of(Attributes.OutputFlag.OPOST, Attributes.OutputFlag.ONLCR), true);
+        // The full-screen tutor reads Ctrl-C and Ctrl-D as keys, with no interrupt character at all.
+        a.setControlChar(Attributes.ControlChar.VINTR, 'C' - '@');
+        a.setControlChar(Attributes.ControlChar.VEOF, 'D' - '@');
         t.setAttributes(a);
     }
 }
