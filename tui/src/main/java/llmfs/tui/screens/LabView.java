@@ -156,10 +156,10 @@ public final class LabView implements View {
         }
         return about.description() + "\n\n"
                 + "Enter  " + about.quickRun() + "\n"
-                + "f      " + about.longRun() + "\n\n"
+                + "f      " + about.longRun() + "\n"
+                + "t      talk to the saved model (from a shell: tutor chat " + about.id() + ")\n\n"
                 + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
-                + "trains. Once a model is saved, t lets you talk to it. From a shell: " + about.longCommand()
-                + " and tutor chat " + about.id();
+                + "trains. From a shell: " + about.longCommand();
     }
 
     /** Only Part 1's names model has the embeddings picture. */
