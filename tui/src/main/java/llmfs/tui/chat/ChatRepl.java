@@ -119,8 +119,8 @@ public final class ChatRepl {
 
     private void help(ChatOutput out) {
         out.note(model.usage());
-        out.note("  :temp T   sampling temperature from 0 to 5 (now " + fmt(settings.temperature())
-                + "); low is safe and repetitive, high is adventurous, 0 always takes the likeliest");
+        out.note("  :temp T   temperature from 0 to 5 (now " + fmt(settings.temperature())
+                + "); 0 always takes the likeliest");
         if (model instanceof NamesChat) {
             out.note("  :n N      names per Enter (now " + settings.names() + ")");
         } else if (model instanceof TextChat t) {
