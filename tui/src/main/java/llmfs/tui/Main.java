@@ -2,6 +2,7 @@ package llmfs.tui;
 
 import llmfs.tui.cli.BenchCommand;
 import llmfs.tui.cli.BpeCommand;
+import llmfs.tui.cli.ChatCommand;
 import llmfs.tui.cli.CheckCommand;
 import llmfs.tui.cli.DoctorCommand;
 import llmfs.tui.cli.GlobalOptions;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
         description = {"LLM from Scratch — build a language model from the ground up, in your terminal.",
                 "Run without a command to open the tutor; the commands below work without the UI."},
         subcommands = {ListCommand.class, CheckCommand.class, HintCommand.class, ResetCommand.class,
-                SolutionCommand.class, WatchCommand.class, TrainCommand.class, BpeCommand.class, DoctorCommand.class,
+                SolutionCommand.class, WatchCommand.class, TrainCommand.class, ChatCommand.class, BpeCommand.class,
+                DoctorCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

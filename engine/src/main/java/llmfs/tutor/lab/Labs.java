@@ -178,6 +178,25 @@ public final class Labs {
         }
     }
 
+    /**
+     * Where lab {@code id} keeps its trained model in {@code workspace} (the sidecar sits beside it, see
+     * {@link Checkpoint#sidecarOf}). {@code corpus} picks the names lab's list (null: the course's Indian names) and
+     * must be null for the other labs.
+     */
+    public static Path checkpoint(String id, String corpus, Path workspace) {
+        String lab = resolve(id);
+        if (!lab.equals("names")) {
+            rejectCorpus(corpus, lab);
+            return workspace.resolve("checkpoints").resolve(lab + ".safetensors");
+        }
+        String c = corpus == null ? "indian" : corpus.toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "indian" -> workspace.resolve("checkpoints").resolve("names.safetensors");
+            case "english" -> workspace.resolve("checkpoints").resolve("names-english.safetensors");
+            default -> throw new IllegalArgumentException("unknown names corpus '" + corpus + "': use indian or english");
+        };
+    }
+
     public static Setup create(String id, Options o, Path workspace, Corpora corpora) {
         return switch (resolve(id)) {
             case "names" -> names(o, workspace, corpora);
@@ -211,8 +230,7 @@ public final class Labs {
         if (o.seed() != null) cfg = cfg.withSeed(o.seed());
         if (cfg.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
         NamesTraining task = new NamesTraining(names, file, cfg);
-        Path ck = workspace.resolve("checkpoints").resolve(corpus.equals("indian") ? "names.safetensors"
-                : "names-" + corpus + ".safetensors");
+        Path ck = checkpoint("names", corpus, workspace);
         boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
         return new Setup("names", task, ck, resume, Trainer.Schedule.every(task.stepsPerEpoch() * 5), 1.35f, 1.60f,
                 "a full 1000-epoch run ends with training loss about 1.5 (the original course: 1.51 at epoch 800), but the "
@@ -229,7 +247,7 @@ public final class Labs {
         cfg = cfg.withSteps(steps(o, tokens.length, cfg, SHAKESPEARE_QUICK_STEPS, SHAKESPEARE_LONG_STEPS));
         // Spaces pad a short prompt, as in the course.
         TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare characters", tokens, TokenCodec.of(vocab, ' '), cfg);
-        Path ck = workspace.resolve("checkpoints").resolve("shakespeare.safetensors");
+        Path ck = checkpoint("shakespeare", null, workspace);
         boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
         return new Setup("shakespeare", task, ck, resume, schedule(cfg.steps()), 1.20f, 1.40f,
                 "the quick run ends with training loss near 1.5 and val loss near 1.7; the long run brings training"
@@ -248,7 +266,7 @@ public final class Labs {
         cfg = cfg.withSteps(steps(o, tokens.length, cfg, BPE_QUICK_STEPS, BPE_LONG_STEPS));
         TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare BPE tokens", tokens, new BpeCodec(tok.tokenizer()),
                 cfg);
-        Path ck = workspace.resolve("checkpoints").resolve("bpe.safetensors");
+        Path ck = checkpoint("bpe", null, workspace);
         boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
         String where = workspace.relativize(tok.file()).toString();
         String note = tok.fromCache()
@@ -266,7 +284,11 @@ public final class Labs {
     }
 
     private static void rejectCorpus(Options o, String lab) {
-        if (o.corpus() != null) {
+        rejectCorpus(o.corpus(), lab);
+    }
+
+    private static void rejectCorpus(String corpus, String lab) {
+        if (corpus != null) {
             throw new IllegalArgumentException("--corpus is for the names lab; the " + lab + " lab always uses Tiny"
                     + " Shakespeare");
         }

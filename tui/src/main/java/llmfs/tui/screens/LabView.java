@@ -7,6 +7,11 @@ import llmfs.tui.app.KeyHint;
 import llmfs.tui.app.Nav;
 import llmfs.tui.app.TuiApp;
 import llmfs.tui.app.View;
+import llmfs.tui.chat.ChatLoadException;
+import llmfs.tui.chat.ChatModel;
+import llmfs.tui.chat.ChatModels;
+import llmfs.tui.chat.ChatRepl;
+import llmfs.tui.chat.ChatTerminal;
 import llmfs.tui.widgets.BrailleChart;
 import llmfs.tui.widgets.Canvas;
 import llmfs.tui.widgets.Caps;
@@ -18,6 +23,10 @@ import llmfs.tutor.course.Part;
 import llmfs.tutor.lab.LabRun;
 import llmfs.tutor.lab.Labs;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +34,8 @@ import java.util.Locale;
 /**
  * A lab: trains the part's model on a background thread while this screen shows the live train/val loss chart,
  * progress, tokens/s, ETA and the latest sample. Leaving the screen keeps the run going; {@code s} stops it
- * (after the current step, with a final evaluation and checkpoint).
+ * (after the current step, with a final evaluation and checkpoint). Once a model is saved and nothing is training,
+ * {@code t} leaves the screen for a chat with it on the plain terminal.
  */
 public final class LabView implements View {
     private final UiContext ctx;
@@ -126,8 +136,8 @@ public final class LabView implements View {
         y = Text.draw(c, caps, 2, y, w - 4, Math.min(c.height(), y + 2), "sample: " + sample, Role.CODE, false);
         String state;
         if (s.end() instanceof TrainEvent.Finished f) {
-            state = String.format(Locale.ROOT, "%s: train %.4f, val %.4f after %,d steps. Saved. %sEnter: train again",
-                    f.stopped() ? "Stopped" : "Done", f.trainLoss(), f.valLoss(), f.step(),
+            state = String.format(Locale.ROOT, "%s: train %.4f, val %.4f after %,d steps. Saved. t: talk to it · %s"
+                    + "Enter: train again", f.stopped() ? "Stopped" : "Done", f.trainLoss(), f.valLoss(), f.step(),
                     hasEmbeddings() ? "p: embeddings · " : "");
         } else if (s.end() instanceof TrainEvent.Failed f) {
             state = "Training failed: " + f.message();
@@ -146,7 +156,8 @@ public final class LabView implements View {
         }
         return about.description() + "\n\n"
                 + "Enter  " + about.quickRun() + "\n"
-                + "f      " + about.longRun() + "\n\n"
+                + "f      " + about.longRun() + "\n"
+                + "t      talk to the saved model (from a shell: tutor chat " + about.id() + ")\n\n"
                 + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
                 + "trains. From a shell: " + about.longCommand();
     }
@@ -173,8 +184,54 @@ public final class LabView implements View {
             run.stop();
             nav.flash("Stopping after this step (the model is evaluated and saved)…");
         } else if (TuiApp.isChar(key, 'p') && hasEmbeddings()) nav.push(new PcaView(ctx, spec.id()));
+        else if (TuiApp.isChar(key, 't')) talk(nav);
         else return false;
         return true;
+    }
+
+    private Path workspace() {
+        return ctx.session().workspace().dir();
+    }
+
+    /** Whether {@code t} can open a chat now: a saved model, and no run writing a new one. */
+    private boolean canTalk() {
+        if (run != null && run.isRunning()) return false;
+        try {
+            return ChatModels.trained(spec.command(), workspace());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Leaves the screen for a chat with the saved model; back here on :quit or Ctrl-D. */
+    private void talk(Nav nav) {
+        if (run != null && run.isRunning()) {
+            nav.flash("The model is still training: wait for the run to end (or press s to stop it), then press t.");
+            return;
+        }
+        ChatModel model;
+        try {
+            if (!ChatModels.trained(spec.command(), workspace())) {
+                nav.flash("No saved model yet: press Enter for a quick run, then t to talk to the model.");
+                return;
+            }
+            model = ChatModels.load(spec.command(), null, workspace(), ctx.session().corpora());
+        } catch (ChatLoadException | IllegalArgumentException e) {
+            nav.flash(e.getMessage());
+            return;
+        }
+        ChatRepl repl = new ChatRepl(model, ChatRepl.defaults(model, System.nanoTime()))
+                .withIntro(":quit or Ctrl-D goes back to the tutor.");
+        String[] failure = new String[1];
+        nav.suspendFor(() -> {
+            try {
+                ChatTerminal.run(repl, System.in, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                        ChatTerminal.historyFile(workspace()));
+            } catch (IOException | RuntimeException e) {
+                failure[0] = "The chat ended with an error: " + e.getMessage();
+            }
+        });
+        if (failure[0] != null) nav.flash(failure[0]);
     }
 
     @Override
@@ -191,6 +248,7 @@ public final class LabView implements View {
             k.add(new KeyHint("f", "long run"));
             k.add(new KeyHint("R", "restart"));
         }
+        if (canTalk()) k.add(new KeyHint("t", "talk to the model"));
         if (hasEmbeddings()) k.add(new KeyHint("p", "embeddings"));
         return k;
     }
