@@ -8,7 +8,6 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.Signals;
 
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -75,15 +74,7 @@ public final class ChatTerminal {
      * it always exists and says so itself.
      */
     public static boolean stdioIsTerminal() {
-        Console c = System.console();
-        if (c == null) return false;
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
+        return llmfs.tui.Tty.stdio();
     }
 
     /**

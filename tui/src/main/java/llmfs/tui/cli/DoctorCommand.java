@@ -47,7 +47,7 @@ public final class DoctorCommand implements Callable<Integer> {
         row(out, "Workspace", Workspace.locate(GlobalOptions.workspaceOpt).dir().toString());
         Caps caps = Caps.fromSystem();
         row(out, "Terminal", "TERM=" + System.getenv("TERM") + ", unicode " + (caps.unicode() ? "yes" : "no")
-                + ", colour " + (caps.colour() ? "yes" : "no") + (System.console() == null ? ", output is not a terminal" : ""));
+                + ", colour " + (caps.colour() ? "yes" : "no") + (llmfs.tui.Tty.stdio() ? "" : ", output is not a terminal"));
         out.flush();
         return 0;
     }

@@ -58,7 +58,7 @@ public final class GlobalOptions {
 
     /** True when standard output is a terminal (progress bars), false when piped. */
     public boolean interactive() {
-        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return llmfs.tui.Tty.stdio() && !"dumb".equals(System.getenv("TERM"));
     }
 
     /** The workspace directory: --workspace, else $TUTOR_WORKSPACE, else ./workspace. */

@@ -30,7 +30,7 @@ public final class ResetCommand extends SessionCommand {
             return 0;
         }
         if (!yes) {
-            if (System.console() == null) {
+            if (!llmfs.tui.Tty.stdio()) {
                 throw new IllegalArgumentException("reset asks for confirmation on a terminal; add --yes to reset "
                         + rel(file) + " without asking");
             }

@@ -13,7 +13,7 @@ public final class TutorUi {
 
     /** Runs the UI until the learner quits; returns the process exit code. */
     public static int run(String workspaceOption, PrintWriter err) {
-        if (System.console() == null) {
+        if (!llmfs.tui.Tty.stdio()) {
             err.println("tutor: the full-screen tutor needs a terminal (stdin and stdout must be a tty).");
             err.println("       Run it in a terminal, or use the commands without the UI: tutor --help");
             err.flush();
