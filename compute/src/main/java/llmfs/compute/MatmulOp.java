@@ -66,6 +66,42 @@ final class MatmulOp {
         return out;
     }
 
+    /**
+     * x·W + b in one operation, for a layer's weight W [k, n] and bias b [n]. The bias is added in place and the
+     * gradient of x·W is the output's own gradient, so there is no intermediate tensor (and no gradient buffer for
+     * one): a training step of an MLP saves a pass over every layer's activations, forward and backward.
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+        int[] xs = x.shape(), ws = w.shape();
+        if (ws.length != 2) {
+            throw new IllegalArgumentException("linear: the weight must be a matrix [in, out], got " + Shape.str(ws));
+        }
+        if (bias == null) return matmul(x, w);
+        int k = ws[0], n = ws[1];
+        if (bias.shape().length != 1 || bias.shape()[0] != n) {
+            throw new IllegalArgumentException("linear: the bias must be a vector of " + n + " (the weight's columns),"
+                    + " got " + Shape.str(bias.shape()));
+        }
+        if (xs.length == 0 || xs[xs.length - 1] != k) {
+            throw new IllegalArgumentException("linear: input " + Shape.str(xs) + " does not end in the weight's " + k
+                    + " rows (weight " + Shape.str(ws) + ")");
+        }
+        Backend be = Tensor.sameBackend("linear", x, w, bias);
+        int rows = Shape.numel(xs) / k;
+        int[] outShape = xs.clone();
+        outShape[outShape.length - 1] = n;
+        Tensor out = Tensor.result(be, outShape);
+        be.matmul(x.data, w.data, out.data, 1, rows, n, k, false, false, 0, 0, 0, false);
+        be.binary(llmfs.compute.backend.BinaryOp.ADD, out.data, bias.data, out.data,
+                new llmfs.compute.backend.Broadcast(new int[]{rows, n}, new int[]{n}, "add"));
+        Tape.record(out, o -> {
+            if (x.requiresGrad()) be.matmul(o.grad, w.data, x.gradBuffer(), 1, rows, k, n, false, true, 0, 0, 0, true);
+            if (w.requiresGrad()) be.matmul(x.data, o.grad, w.gradBuffer(), 1, k, n, rows, true, false, 0, 0, 0, true);
+            if (bias.requiresGrad()) be.sumTo(o.grad, new int[]{rows, n}, bias.gradBuffer(), new int[]{1, n}, true);
+        }, x, w, bias);
+        return out;
+    }
+
     private static llmfs.compute.backend.Buffer slice(Backend be, llmfs.compute.backend.Buffer src, long off, long len) {
         llmfs.compute.backend.Buffer dst = be.allocate((int) len);
         be.copy(src, (int) off, dst, 0, (int) len);

@@ -286,6 +286,14 @@ public final class Tensor {
         return MatmulOp.matmul(this, other);
     }
 
+    /**
+     * A layer: this [..., in] · weight [in, out] + bias [out] (no bias when null), the same numbers as
+     * {@code matmul(weight).add(bias)} but as one operation, with one output and no intermediate tensor.
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return MatmulOp.linear(this, weight, bias);
+    }
+
     public Tensor add(Tensor other) {
         return ElementwiseOp.binary(llmfs.compute.backend.BinaryOp.ADD, this, other);
     }

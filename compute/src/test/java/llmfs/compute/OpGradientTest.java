@@ -49,6 +49,23 @@ class OpGradientTest {
     }
 
     @Test
+    void linearIsMatmulPlusBias() {
+        check("linear [2,3,4]x[4,5]+[5]", rng, new int[][]{{2, 3, 4}, {4, 5}, {5}}, t -> t[0].linear(t[1], t[2]), in -> {
+            double[] y = mm(in[0], in[1], 2, 3, 4, 5, true);
+            for (int i = 0; i < y.length; i++) y[i] += in[2][i % 5];
+            return y;
+        });
+    }
+
+    @Test
+    void linearRejectsABiasOfTheWrongSize() {
+        Tensor x = Tensor.zeros(3, 4), w = Tensor.zeros(4, 5), b = Tensor.zeros(4);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> x.linear(w, b));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("vector of 5"), e.getMessage());
+    }
+
+    @Test
     void matmulBatchedTimesShared() {
         check("matmul [2,3,4]x[4,5]", rng, new int[][]{{2, 3, 4}, {4, 5}}, t -> t[0].matmul(t[1]),
                 in -> mm(in[0], in[1], 2, 3, 4, 5, true));

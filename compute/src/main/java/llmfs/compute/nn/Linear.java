@@ -27,7 +27,6 @@ public final class Linear extends Module {
 
     /** Applies the layer to the last dimension of {@code x} ({@code [..., in] -> [..., out]}). */
     public Tensor forward(Tensor x) {
-        Tensor y = x.matmul(weight);
-        return bias == null ? y : y.add(bias);
+        return x.linear(weight, bias);
     }
 }
