@@ -54,7 +54,7 @@ public final class CompressionView implements View {
                     r.merges() == 0 ? "-" : String.format(Locale.ROOT, "%.2f s", r.seconds()));
             c.put(4, y, line, course ? Role.ACCENT : Role.TEXT, course);
             if (r.merges() == 0) c.put(4 + line.length() + 2, y, "characters only", Role.DIM);
-            if (course) c.put(4 + line.length() + 2, y, "the course's tokenizer", Role.DIM);
+            if (course) c.put(4 + line.length() + 2, y, c.width() - line.length() - 6 >= 22 ? "the course's tokenizer" : "the course's", Role.DIM);
             y++;
         }
         y++;

@@ -59,7 +59,7 @@ public final class LabView implements View {
         if (active != null) {
             this.setup = active.setup();
             this.run = active.run();
-            chart.target(setup.targetLo(), setup.targetHi(), "long run");
+            chart.target(setup.targetLo(), setup.targetHi(), setup.targetRun());
         }
     }
 
@@ -88,7 +88,7 @@ public final class LabView implements View {
         }
         error = null;
         newChart();
-        chart.target(setup.targetLo(), setup.targetHi(), "long run");
+        chart.target(setup.targetLo(), setup.targetHi(), setup.targetRun());
         run = ctx.startLab(setup).run();
     }
 
@@ -110,9 +110,9 @@ public final class LabView implements View {
         }
         LabRun.Snapshot s = run.snapshot();
         feed(s);
-        c.put(2, y++, run.task().title(), Role.DIM);
+        c.put(2, y++, fit(run.task().title(), w - 3, caps), Role.DIM);
         List<String> notes = setup == null ? List.of() : setup.notes();
-        for (String note : notes) c.put(2, y++, note, Role.DIM);
+        for (String note : notes) c.put(2, y++, fit(note, w - 3, caps), Role.DIM);
         int chartH = Math.max(6, c.height() - 8 - notes.size());
         Canvas ch = new Canvas(w - 2, chartH);
         chart.render(ch, caps);
@@ -251,5 +251,12 @@ public final class LabView implements View {
         if (canTalk()) k.add(new KeyHint("t", "talk to the model"));
         if (hasEmbeddings()) k.add(new KeyHint("p", "embeddings"));
         return k;
+    }
+
+    /** One line cut to {@code width} columns, with an ellipsis where it was cut. */
+    private static String fit(String line, int width, Caps caps) {
+        if (line.length() <= width) return line;
+        String more = caps.unicode() ? "…" : "...";
+        return line.substring(0, Math.max(0, width - more.length())) + more;
     }
 }

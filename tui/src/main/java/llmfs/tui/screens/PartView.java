@@ -81,7 +81,9 @@ public final class PartView implements View {
         rebuild();
         int y = 1;
         c.put(2, y++, "Part " + part.id() + " — " + part.title(), Role.HEADING, true);
-        y = Text.draw(c, caps, 2, y, c.width() - 4, y + 4, part.summary(), Role.DIM, false) + 1;
+        // The summary gets more rows on a tall terminal; the list below scrolls either way.
+        int summaryRows = Math.max(2, Math.min(8, c.height() - 20));
+        y = Text.draw(c, caps, 2, y, c.width() - 4, y + summaryRows, part.summary(), Role.DIM, false) + 1;
         menu.render(c, caps, y, c.height() - y);
     }
 

@@ -43,10 +43,16 @@ final class Text {
         return out;
     }
 
-    /** Draws wrapped text; returns the next free row. */
+    /** Draws wrapped text; returns the next free row. Text cut off at {@code maxY} ends in an ellipsis. */
     static int draw(Canvas c, Caps caps, int x, int y, int width, int maxY, String text, Role role, boolean bold) {
-        for (String line : wrap(AsciiFold.text(text, caps.unicode()), width)) {
-            if (y >= maxY) break;
+        List<String> lines = wrap(AsciiFold.text(text, caps.unicode()), width);
+        String more = caps.unicode() ? "…" : "...";
+        for (int i = 0; i < lines.size() && y < maxY; i++) {
+            String line = lines.get(i);
+            if (y == maxY - 1 && i < lines.size() - 1) {
+                line = line.length() + more.length() <= width ? line + more
+                        : line.substring(0, Math.max(0, width - more.length())) + more;
+            }
             c.put(x, y++, line, role, bold);
         }
         return y;
