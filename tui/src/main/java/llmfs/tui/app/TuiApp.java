@@ -180,18 +180,36 @@ public final class TuiApp implements Nav {
     }
 
     private void keyBar(Canvas c, View top, int cols) {
-        List<KeyHint> hints = new ArrayList<>(top.keys());
+        List<KeyHint> own = top.keys();
+        List<KeyHint> always = new ArrayList<>();
         if (!top.takesText()) {
-            hints.add(new KeyHint("?", "help"));
-            hints.add(new KeyHint("q", stack.size() > 1 ? "back" : "quit"));
+            always.add(new KeyHint("?", "help"));
+            always.add(new KeyHint("q", stack.size() > 1 ? "back" : "quit"));
         }
+        // "? help" and "q" always show; when the screen's own keys do not all fit, the ones that do are followed
+        // by "…" and the help screen lists them all.
+        int reserved = 0;
+        for (KeyHint h : always) reserved += width(h);
         int x = 1;
-        for (KeyHint h : hints) {
-            int need = h.key().length() + h.action().length() + 3;
-            if (x + need > cols) break;
-            x = c.put(x, 1, h.key(), Role.ACCENT, true);
-            x = c.put(x, 1, " " + h.action() + "  ", Role.TEXT);
+        for (int i = 0; i < own.size(); i++) {
+            KeyHint h = own.get(i);
+            boolean last = i == own.size() - 1;
+            if (x + width(h) + (last ? 0 : 3) > cols - reserved) {
+                x = c.put(x, 1, caps.unicode() ? "…  " : "...  ", Role.DIM);
+                break;
+            }
+            x = draw(c, x, h);
         }
+        for (KeyHint h : always) x = draw(c, x, h);
+    }
+
+    private int width(KeyHint h) {
+        return AsciiFold.text(h.key(), caps.unicode()).length() + AsciiFold.text(h.action(), caps.unicode()).length() + 3;
+    }
+
+    private int draw(Canvas c, int x, KeyHint h) {
+        x = c.put(x, 1, AsciiFold.text(h.key(), caps.unicode()), Role.ACCENT, true);
+        return c.put(x, 1, " " + AsciiFold.text(h.action(), caps.unicode()) + "  ", Role.TEXT);
     }
 
     private void renderHelp(Canvas body, View top) {

@@ -17,7 +17,7 @@ public final class AsciiFold {
             Map.entry(0x2014, "-"), Map.entry(0x2212, "-"),
             Map.entry(0x2018, "'"), Map.entry(0x2019, "'"), Map.entry(0x201A, "'"),
             Map.entry(0x201C, "\""), Map.entry(0x201D, "\""), Map.entry(0x201E, "\""),
-            Map.entry(0x00AB, "<<"), Map.entry(0x00BB, ">>"),
+            Map.entry(0x00AB, "<<"), Map.entry(0x00BB, ">>"), Map.entry(0x2039, "<"), Map.entry(0x203A, ">"),
             Map.entry(0x2026, "..."), Map.entry(0x00B7, "-"), Map.entry(0x2022, "*"), Map.entry(0x2219, "*"),
             Map.entry(0x00D7, "x"), Map.entry(0x00F7, "/"), Map.entry(0x00B1, "+/-"),
             Map.entry(0x2192, "->"), Map.entry(0x2190, "<-"), Map.entry(0x2191, "Up"), Map.entry(0x2193, "Dn"), Map.entry(0x2194, "<->"), Map.entry(0x21D2, "=>"),
