@@ -22,7 +22,19 @@ public final class TutorUi {
         Caps caps = Caps.fromSystem();
         try (Session s = Session.open(workspaceOption); UiContext ctx = new UiContext(s, caps)) {
             ctx.start();
-            new TuiApp(TuiApp.openTerminal(), caps).run(new CourseMapView(ctx));
+            // A closed terminal (an SSH connection that drops, a closed window) ends the JVM through its shutdown
+            // hooks, not through the UI: a lab still training then finishes its step and saves, as on quit.
+            Thread saveLabs = new Thread(ctx::saveRunningLabs, "save-labs-on-exit");
+            Runtime.getRuntime().addShutdownHook(saveLabs);
+            try {
+                new TuiApp(TuiApp.openTerminal(), caps).run(new CourseMapView(ctx));
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(saveLabs);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is already running
+                }
+            }
             return 0;
         } catch (IOException e) {
             err.println("tutor: could not open the terminal: " + e.getMessage());

@@ -147,14 +147,19 @@ public final class UiContext implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
+        saveRunningLabs();
+        checker.shutdownNow();
+    }
+
+    /** Asks every running lab to stop after its current step and waits (up to 10 s each) while it saves. */
+    public void saveRunningLabs() {
         labs.values().forEach(a -> a.run().stop());
         for (ActiveLab a : labs.values()) {
             try {
-                a.run().join(10_000); // let a running lab finish its step and save
+                a.run().join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        checker.shutdownNow();
     }
 }
