@@ -86,6 +86,37 @@ class TutorEndToEndIT {
         }
     }
 
+    /** A terminal that goes away (an SSH connection dropping) must not cost the learner the run so far. */
+    @Test
+    void closedTerminalSavesTheRunningLab() throws Exception {
+        if (!Tmux.available()) return;
+        Path ws = tmp.resolve("ws-hangup");
+        int seen;
+        try (Tmux t = new Tmux().start(100, 30, launch(ws))) {
+            t.awaitText("Course map", 120_000);
+            t.keys("Enter");
+            t.awaitText("Part 1 — Names", 10_000);
+            t.keys("l");
+            t.awaitText("Lab: Train the names model", 10_000);
+            t.keys("f"); // the long run: it is still training when the terminal disappears
+            seen = step(t.await("training steps", 60_000, s -> step(s) > 100));
+        } // closing tmux hangs up the terminal: the tutor gets SIGHUP
+        Path sidecar = ws.resolve("checkpoints/names.json");
+        Pattern saved = Pattern.compile("\"step\": ([0-9]+)");
+        long deadline = System.currentTimeMillis() + 30_000;
+        int savedStep = -1;
+        while (System.currentTimeMillis() < deadline && savedStep < seen) {
+            if (Files.exists(sidecar)) {
+                Matcher m = saved.matcher(Files.readString(sidecar));
+                if (m.find()) savedStep = Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(savedStep >= seen, "the checkpoint should hold at least step " + seen + " (the last one on screen),"
+                + " but holds " + savedStep);
+        assertTrue(Files.readString(ws.resolve("progress.txt")).contains("lab names"), "progress.txt records the lab");
+    }
+
     @Test
     void tinyTerminalAsksToEnlargeAndRecovers() throws Exception {
         if (!Tmux.available()) return;
