@@ -154,12 +154,29 @@ public final class LabView implements View {
         } catch (IllegalArgumentException e) {
             return "This part's lab '" + spec.command() + "' is not known to this version of the tutor.";
         }
-        return about.description() + "\n\n"
+        // What the last saved run reached, as recorded in the progress file, so a learner coming back sees it.
+        String saved = ctx.session().progress().lab(spec.id())
+                .filter(l -> l.fact("step").isPresent())
+                .map(l -> "Saved model: step " + grouped(l.fact("step").get())
+                        + l.fact("trainLoss").map(x -> ", train loss " + x).orElse("")
+                        + l.fact("valLoss").map(x -> ", val loss " + x).orElse("") + ".\n\n")
+                .orElse("");
+        return about.description() + "\n\n" + saved
                 + "Enter  " + about.quickRun() + "\n"
                 + "f      " + about.longRun() + "\n"
-                + "t      talk to the saved model (from a shell: tutor chat " + about.id() + ")\n\n"
+                + (canTalk() ? "t      talk to the saved model (from a shell: tutor chat " + about.id() + ")\n" : "")
+                + "\n"
                 + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
                 + "trains. From a shell: " + about.longCommand();
+    }
+
+    /** "20000" as "20,000"; anything that is not a whole number unchanged. */
+    private static String grouped(String n) {
+        try {
+            return String.format(Locale.ROOT, "%,d", Long.parseLong(n));
+        } catch (NumberFormatException e) {
+            return n;
+        }
     }
 
     /** Only Part 1's names model has the embeddings picture. */
