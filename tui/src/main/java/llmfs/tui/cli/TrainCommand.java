@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -116,6 +117,11 @@ public final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         TrainEvent.Finished fin = (TrainEvent.Finished) end;
+        // The same record the lab screen keeps, so the tutor and `tutor list` know this model exists.
+        Path ws = global.workspaceDir();
+        llmfs.tutor.workspace.Progress.load(ws.resolve(llmfs.tutor.workspace.Workspace.PROGRESS_FILE))
+                .markLab(setup.id(), ws.relativize(setup.checkpoint()).toString(), fin.step(), fin.trainLoss(),
+                        fin.valLoss());
         out.printf("%s after %,d steps in %s: train loss %.4f, val loss %.4f%n",
                 fin.stopped() ? "Stopped" : "Finished", fin.step(), CliProgress.duration(fin.elapsedSeconds()),
                 fin.trainLoss(), fin.valLoss());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,6 +123,11 @@ class CommandsTest {
         assertTrue(o.contains("Samples (T=0.8): "), o);
         assertFalse(o.contains("\r"), "no progress-bar redraws when piped");
         assertTrue(Files.exists(tmp.resolve("ws/checkpoints/names.safetensors")));
+        // The progress file knows about the model, as it does after a run on the lab screen.
+        String progress = assertDoesNotThrow(() -> Files.readString(tmp.resolve("ws/progress.txt")));
+        assertTrue(progress.matches("(?s).*lab names .*checkpoint=checkpoints/names.safetensors step=40 .*"), progress);
+        assertEquals(0, run("list"));
+        assertTrue(out().contains("names — trained to step 40, val loss "), "tutor list shows the trained lab: " + out());
     }
 
     @Test
