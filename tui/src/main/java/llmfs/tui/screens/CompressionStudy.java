@@ -35,8 +35,7 @@ final class CompressionStudy {
 
     /** Starts training in the background on the text {@code source} supplies (read on that thread too). */
     CompressionStudy(Supplier<String> source) {
-        job = Job.start("bpe-compression", j -> {
-            j.progress(0, "reading the text");
+        job = Job.start("bpe-compression", "reading the text", j -> {
             String text = source.get();
             int chars = text.codePointCount(0, text.length());
             int base = (int) text.codePoints().distinct().count();

@@ -21,9 +21,13 @@ final class Job<T> {
 
     private Job() {}
 
-    /** Starts {@code work} on a new daemon thread called {@code name}. */
-    static <T> Job<T> start(String name, Work<T> work) {
+    /**
+     * Starts {@code work} on a new daemon thread called {@code name}, showing {@code firstStatus} until the work
+     * reports its own (so a screen drawn at once never shows a bar without words).
+     */
+    static <T> Job<T> start(String name, String firstStatus, Work<T> work) {
         Job<T> job = new Job<>();
+        job.status = firstStatus;
         Thread t = new Thread(() -> {
             try {
                 job.result = work.run(job);

@@ -107,12 +107,10 @@ public final class UiContext implements AutoCloseable {
      */
     synchronized Job<ShakespeareTokenizer.Loaded> shakespeareTokenizer() {
         if (tokenizer == null) {
-            tokenizer = Job.start("bpe-tokenizer", j -> {
-                j.progress(0, "looking for " + ShakespeareTokenizer.FILE);
-                return ShakespeareTokenizer.load(session.workspace().dir(), session.corpora(),
-                        (index, total, merge) -> j.progress((index + 1.0) / total,
-                                "learning merges: " + (index + 1) + " of " + total));
-            });
+            tokenizer = Job.start("bpe-tokenizer", "looking for " + ShakespeareTokenizer.FILE,
+                    j -> ShakespeareTokenizer.load(session.workspace().dir(), session.corpora(),
+                            (index, total, merge) -> j.progress((index + 1.0) / total,
+                                    "learning merges: " + (index + 1) + " of " + total)));
         }
         return tokenizer;
     }
