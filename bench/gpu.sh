@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the OpenCL parity suite and the benchmarks on a machine with an NVIDIA (or any OpenCL) GPU and prints the
-# same tables as `./tutor bench`, so the figures can go into docs/performance.md.
+# same tables as `bin/tutor bench`, so the figures can go into docs/performance.md.
 #
 #   bench/gpu.sh            # parity tests on the GPU, then the bench (java vs opencl)
 #   bench/gpu.sh --bench    # only the bench
@@ -21,7 +21,7 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libOpenCL.so.1'; then
 fi
 
 echo "== What the tutor sees"
-./tutor doctor --device opencl
+bin/tutor doctor --device opencl
 
 if [ "${1:-}" != "--bench" ]; then
   echo "== OpenCL parity suite on this machine's OpenCL devices (a GPU when there is one)"
@@ -32,4 +32,4 @@ if [ "${1:-}" != "--bench" ]; then
 fi
 
 echo "== Bench (java and opencl)"
-./tutor bench --backends java,opencl --steps 100
+bin/tutor bench --backends java,opencl --steps 100

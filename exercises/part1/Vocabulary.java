@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * A model only sees numbers, so every character gets an id. The '.' character is special: it marks both the
  * start and the end of a name, and gets id 0. The letters follow in sorted order, so 'a' is 1, 'b' is 2, ...
  *
- * Check with `c` in the tutor (or `./tutor check 1.1`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 1.1`); `h` shows a hint.
  */
 public final class Vocabulary {
 

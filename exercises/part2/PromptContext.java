@@ -12,7 +12,7 @@ import java.util.Arrays;
  *   context("To be or not", alphabet, 4, ' ')  ->  ids of " not"   (only the last 4 characters)
  *   slide([5, 6, 7], 9)  ->  [6, 7, 9]
  *
- * Check with `c` in the tutor (or `./tutor check 2.3`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 2.3`); `h` shows a hint.
  */
 public final class PromptContext {
 

@@ -8,7 +8,7 @@ import llmfs.compute.Rng;
  * right after them, is the target. There are tokens.length - block such windows. A batch picks `batchSize` of them
  * at random, so each training step sees a different mix of the text.
  *
- * Check with `c` in the tutor (or `./tutor check 2.2`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 2.2`); `h` shows a hint.
  */
 public final class RandomBatch {
 

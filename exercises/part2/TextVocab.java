@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * vocabulary is simply every distinct character of the text, sorted by char value. Newline ('\n', 10) comes first,
  * then space (32), punctuation, digits, capitals and small letters. A character's id is its index in that array.
  *
- * Check with `c` in the tutor (or `./tutor check 2.1`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 2.1`); `h` shows a hint.
  */
 public final class TextVocab {
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * decode(ids(encode(text))) gives back exactly the text. Wrong input must not slip through: an id outside the
  * vocabulary, or a token the vocabulary does not know, is an error whose message says what is wrong.
  *
- * Check with `c` in the tutor (or `./tutor check 3.5`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 3.5`); `h` shows a hint.
  */
 public final class BpeDecode {
 

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * Characters that never appeared in training simply stay single-character tokens.
  *
- * Check with `c` in the tutor (or `./tutor check 3.4`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 3.4`); `h` shows a hint.
  */
 public final class BpeEncode {
 

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * On all of Tiny Shakespeare the first pair learned is ("e", " "): an e followed by a space, 27,643 times.
  *
- * Check with `c` in the tutor (or `./tutor check 3.3`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 3.3`); `h` shows a hint.
  */
 public final class BpeTrain {
 

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * Tokens are Strings: compare them with equals(), never with ==.
  *
- * Check with `c` in the tutor (or `./tutor check 3.2`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 3.2`); `h` shows a hint.
  */
 public final class MergePair {
 

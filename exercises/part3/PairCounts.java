@@ -14,7 +14,7 @@ import java.util.Map;
  * A pair is the key List.of(left, right). Keep the pairs in the order they first occur (a LinkedHashMap does):
  * when two pairs are equally common, BPE takes the one that occurs first, and this order makes that easy.
  *
- * Check with `c` in the tutor (or `./tutor check 3.1`); `h` shows a hint.
+ * Check with `c` in the tutor (or `bin/tutor check 3.1`); `h` shows a hint.
  */
 public final class PairCounts {
 

@@ -35,7 +35,7 @@ public final class ListCommand extends SessionCommand {
             });
             out.println();
         }
-        out.println(t.dim("tutor check ID checks one exercise; tutor hint ID shows a hint; ./tutor opens the tutor."));
+        out.println(t.dim("tutor check ID checks one exercise; tutor hint ID shows a hint; bin/tutor opens the tutor."));
         return 0;
     }
 }

@@ -29,7 +29,7 @@ class TutorEndToEndIT {
     @BeforeAll
     static void findLauncher() {
         root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
-        assertTrue(Files.isExecutable(root.resolve("tutor")), "the launcher ./tutor is missing at " + root);
+        assertTrue(Files.isExecutable(root.resolve("bin/tutor")), "the launcher bin/tutor is missing at " + root);
         if (!Tmux.available()) {
             if ("1".equals(System.getenv("TUTOR_SKIP_E2E"))) return;
             fail("tmux is not installed; the end-to-end test needs it (apt-get install tmux), or set TUTOR_SKIP_E2E=1");
@@ -37,7 +37,7 @@ class TutorEndToEndIT {
     }
 
     private String launch(Path workspace) {
-        return "cd " + root + " && env LANG=C.UTF-8 TERM=xterm-256color ./tutor --workspace " + workspace
+        return "cd " + root + " && env LANG=C.UTF-8 TERM=xterm-256color bin/tutor --workspace " + workspace
                 + " 2>" + tmp.resolve("stderr.txt") + "; echo TUTOR-EXITED-$?; sleep 600";
     }
 

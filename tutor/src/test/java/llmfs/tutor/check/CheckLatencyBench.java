@@ -19,9 +19,9 @@ import java.util.Locale;
  * record the attempt. Prints a table of medians.
  *
  * <pre>
- * mvn -q -pl engine -am test-compile
- * mvn -q -pl engine dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java --add-modules jdk.incubator.vector -cp engine/target/test-classes:engine/target/classes:$(cat /tmp/cp.txt) \
+ * mvn -q -pl tutor -am test-compile
+ * mvn -q -pl tutor dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java --add-modules jdk.incubator.vector -cp tutor/target/test-classes:tutor/target/classes:$(cat /tmp/cp.txt) \
  *      llmfs.tutor.check.CheckLatencyBench
  * </pre>
  *
