@@ -160,7 +160,8 @@ class LabsTest {
         assertEquals("names", Labs.resolve("part1"));
         assertEquals("shakespeare", Labs.resolve("2"));
         assertEquals("bpe", Labs.resolve("Part3"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("gpt"));
-        assertTrue(e.getMessage().contains("names, shakespeare, bpe"), e.getMessage());
+        assertEquals("gpt", Labs.resolve("4"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("dpo"));
+        assertTrue(e.getMessage().contains("names, shakespeare, bpe, gpt"), e.getMessage());
     }
 }
