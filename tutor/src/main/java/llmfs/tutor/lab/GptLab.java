@@ -136,9 +136,9 @@ final class GptLab implements Lab {
                         + " names. The long run goes to about 1.3 train and 1.5 val. The course's run reached a"
                         + " training loss of 0.67 on its 100,000 characters, mostly by memorising them",
                 about(), List.of(note))
-                : new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 1.65f, 1.85f, "2,000 iterations",
+                : new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 1.55f, 1.75f, "2,000 iterations",
                 "nanoGPT's recipe reaches a val loss of about 1.88 after 2,000 iterations; this GPT (sinusoidal"
-                        + " positions, no weight tying) should end at or below 1.89",
+                        + " positions, no weight tying) should end at or below 1.89 (measured: train 1.64, val 1.80)",
                 about(), List.of(note));
     }
 }
