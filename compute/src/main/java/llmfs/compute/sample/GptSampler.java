@@ -1,6 +1,8 @@
 package llmfs.compute.sample;
 
 import llmfs.compute.Rng;
+import llmfs.compute.Tape;
+import llmfs.compute.Tensor;
 import llmfs.compute.backend.UnaryOp;
 import llmfs.compute.nn.CausalSelfAttention;
 import llmfs.compute.nn.Gpt;
@@ -15,7 +17,8 @@ import llmfs.compute.nn.TransformerBlock;
  * and the kept ones are run through again, because with absolute positions every kept token's position (and so
  * every cached key and value) changes. Keeping {@code context - 1} tokens makes each step exactly what cropping the
  * window and recomputing would give (one recompute per token); keeping fewer trades a little context right after a
- * slide for far fewer recomputes. The default keeps three quarters.
+ * slide for far fewer recomputes. The default keeps half: with the course's context of 64, one batched recompute of
+ * 32 tokens per 32 new ones.
  *
  * <p>The weights are copied out of the model when the sampler is made (evaluation mode: no dropout); make a new
  * sampler after training further. One sampler is one conversation's state and is not thread-safe.
@@ -28,7 +31,8 @@ public final class GptSampler {
     }
 
     private final int vocab, dim, heads, hd, layers, context, keep;
-    private final float[] tokEmb, pos, lnfW, lnfB, headW, headB;
+    private final float[] tokEmb, pos, lnfW, lnfB;
+    private final Mat head;
     private final float lnfEps;
     private final Layer[] blocks;
     private final int[] window;
@@ -38,13 +42,27 @@ public final class GptSampler {
             fs = new float[0];
     private final float[] logits, scores;
 
-    private record Layer(float[] ln1W, float[] ln1B, float eps1, float[] qkvW, float[] outW, float[] ln2W,
-                         float[] ln2B, float eps2, float[] fcW, float[] fcB, float[] projW, float[] projB,
-                         float[] kCache, float[] vCache) {}
+    private record Layer(float[] ln1W, float[] ln1B, float eps1, Mat qkv, Mat out, float[] ln2W,
+                         float[] ln2B, float eps2, Mat fc, Mat proj, float[] kCache, float[] vCache) {}
 
-    /** A sampler that keeps three quarters of the window when it slides. */
+    /**
+     * A weight matrix [in, out] with its optional bias, as arrays for one or a few rows and as tensors for a batch,
+     * which the compute backend multiplies with its parallel SIMD kernels.
+     */
+    private record Mat(int in, int out, float[] w, float[] b, Tensor wt, Tensor bt) {
+        static Mat of(llmfs.compute.nn.Linear l) {
+            float[] w = l.weight.toArray(), b = l.bias == null ? null : l.bias.toArray();
+            return new Mat(l.in, l.out, w, b, Tensor.of(w.clone(), l.in, l.out),
+                    b == null ? null : Tensor.of(b.clone(), l.out));
+        }
+    }
+
+    /** Rows from which a batch goes through the backend's matrix product instead of the plain loop. */
+    private static final int BATCH_ROWS = 8;
+
+    /** A sampler that keeps half the window when it slides (so the model always sees at least half a context). */
     public GptSampler(Gpt model) {
-        this(model, Math.max(1, model.cfg.context() * 3 / 4));
+        this(model, Math.max(1, model.cfg.context() / 2));
     }
 
     /**
@@ -70,16 +88,14 @@ public final class GptSampler {
         this.lnfW = model.lnFinal.weight.toArray();
         this.lnfB = model.lnFinal.bias.toArray();
         this.lnfEps = model.lnFinal.eps();
-        this.headW = model.head.weight.toArray();
-        this.headB = model.head.bias == null ? new float[vocab] : model.head.bias.toArray();
+        this.head = Mat.of(model.head);
         this.blocks = new Layer[layers];
         for (int l = 0; l < layers; l++) {
             TransformerBlock b = model.blocks.get(l);
             CausalSelfAttention a = b.attn;
-            blocks[l] = new Layer(b.ln1.weight.toArray(), b.ln1.bias.toArray(), b.ln1.eps(), a.qkv.weight.toArray(),
-                    a.out.weight.toArray(), b.ln2.weight.toArray(), b.ln2.bias.toArray(), b.ln2.eps(),
-                    b.fc.weight.toArray(), b.fc.bias.toArray(), b.proj.weight.toArray(), b.proj.bias.toArray(),
-                    new float[context * dim], new float[context * dim]);
+            blocks[l] = new Layer(b.ln1.weight.toArray(), b.ln1.bias.toArray(), b.ln1.eps(), Mat.of(a.qkv),
+                    Mat.of(a.out), b.ln2.weight.toArray(), b.ln2.bias.toArray(), b.ln2.eps(), Mat.of(b.fc),
+                    Mat.of(b.proj), new float[context * dim], new float[context * dim]);
         }
         this.window = new int[context];
         this.logits = new float[vocab];
@@ -158,23 +174,23 @@ public final class GptSampler {
         float scale = (float) (1.0 / Math.sqrt(hd));
         for (Layer b : blocks) {
             for (int r = 0; r < n; r++) layerNorm(xs, r * dim, dim, b.ln1W, b.ln1B, b.eps1, hs, r * dim);
-            matMul(hs, n, dim, b.qkvW, 3 * dim, null, qkvs);
+            matMul(hs, n, b.qkv, qkvs);
             for (int r = 0; r < n; r++) {
                 System.arraycopy(qkvs, r * 3 * dim + dim, b.kCache, (p0 + r) * dim, dim);
                 System.arraycopy(qkvs, r * 3 * dim + 2 * dim, b.vCache, (p0 + r) * dim, dim);
             }
             for (int r = 0; r < n; r++) attend(b, qkvs, r * 3 * dim, p0 + r, scale, atts, r * dim);
-            matMul(atts, n, dim, b.outW, dim, null, ys);
+            matMul(atts, n, b.out, ys);
             for (int i = 0; i < n * dim; i++) xs[i] += ys[i];
             for (int r = 0; r < n; r++) layerNorm(xs, r * dim, dim, b.ln2W, b.ln2B, b.eps2, hs, r * dim);
-            matMul(hs, n, dim, b.fcW, 4 * dim, b.fcB, fs);
+            matMul(hs, n, b.fc, fs);
             for (int i = 0; i < n * 4 * dim; i++) fs[i] = (float) UnaryOp.gelu(fs[i]);
-            matMul(fs, n, 4 * dim, b.projW, dim, b.projB, ys);
+            matMul(fs, n, b.proj, ys);
             for (int i = 0; i < n * dim; i++) xs[i] += ys[i];
         }
         if (wantLogits) {
             layerNorm(xs, (n - 1) * dim, dim, lnfW, lnfB, lnfEps, hs, 0);
-            matMul(hs, 1, dim, headW, vocab, headB, logits);
+            matMul(hs, 1, head, logits);
         }
     }
 
@@ -219,12 +235,22 @@ public final class GptSampler {
     }
 
     /**
-     * dst[n, out] = a[n, in]·W (+ b) for W stored [in, out] row-major. The loop runs over W's rows outermost, so each
-     * weight is read once for the whole batch, and the innermost loop is a contiguous multiply-add the JIT vectorises.
+     * dst[n, out] = a[n, in]·W (+ b). A batch (a prompt, a slid window) goes through the backend's parallel SIMD
+     * product; one or a few rows use a plain loop over W's rows, whose contiguous multiply-add the JIT vectorises and
+     * which avoids the tensors' allocations for a single token.
      */
-    private static void matMul(float[] a, int n, int in, float[] w, int out, float[] bias, float[] dst) {
+    private static void matMul(float[] a, int n, Mat m, float[] dst) {
+        int in = m.in(), out = m.out();
+        if (n >= BATCH_ROWS) {
+            try (var off = Tape.noGrad()) {
+                float[] r = Tensor.of(java.util.Arrays.copyOf(a, n * in), n, in).linear(m.wt(), m.bt()).toArray();
+                System.arraycopy(r, 0, dst, 0, n * out);
+            }
+            return;
+        }
+        float[] w = m.w();
         for (int r = 0; r < n; r++) {
-            if (bias != null) System.arraycopy(bias, 0, dst, r * out, out);
+            if (m.b() != null) System.arraycopy(m.b(), 0, dst, r * out, out);
             else java.util.Arrays.fill(dst, r * out, (r + 1) * out, 0f);
         }
         for (int k = 0; k < in; k++) {
