@@ -48,6 +48,8 @@ public final class CheckChild {
     private static SealedChannel channel;
     /** Where the tutor listens for this process's connection (a Unix domain socket). */
     static final String CHANNEL_PROPERTY = "llmfs.check.channel";
+    /** Set by the tutor when this process runs in the OS sandbox, with a process namespace of its own. */
+    static final String ISOLATED_PROPERTY = "llmfs.check.isolated";
     /** System property carrying the off-heap (direct buffer) limit in MB, so messages can name it. */
     static final String DIRECT_PROPERTY = "llmfs.check.directMb";
     /** The largest check request accepted (the learner's class files travel in it). */
@@ -121,11 +123,30 @@ public final class CheckChild {
             send(result);
             if (Protocol.discard(result)) {
                 // Learner threads may still be running (or memory is exhausted): stop everything at once.
+                killDescendants();
                 Runtime.getRuntime().halt(0);
             }
         }
         // Channel closed or quit: leave without waiting for stray threads and without the exit report.
+        killDescendants();
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Ends every process this one started (none should exist: the compile-time check refuses process creation;
+     * inside bubblewrap they would die with the sandbox anyway). Returns how many there were.
+     */
+    private static int killDescendants() {
+        List<ProcessHandle> spawned = new ArrayList<>(ProcessHandle.current().descendants().toList());
+        if (Boolean.getBoolean(ISOLATED_PROPERTY)) {
+            // In the sandbox's own process namespace every process but this one and its ancestors (bubblewrap's)
+            // came from here — including those that detached themselves (setsid, double fork).
+            Set<Long> keep = new HashSet<>();
+            for (ProcessHandle p = ProcessHandle.current(); p != null; p = p.parent().orElse(null)) keep.add(p.pid());
+            ProcessHandle.allProcesses().filter(p -> !keep.contains(p.pid()) && !spawned.contains(p)).forEach(spawned::add);
+        }
+        spawned.forEach(ProcessHandle::destroyForcibly);
+        return spawned.size();
     }
 
     /** The hex key line from the tutor, at most a few hundred bytes; null if there is none. */
@@ -235,6 +256,16 @@ public final class CheckChild {
             }
         }
         running = null;
+        int spawned = killDescendants();
+        if (spawned > 0) {
+            result = new Outcome(result.verdict().withNote("Note: your code started " + spawned + (spawned == 1
+                    ? " process" : " processes") + "; the tutor stopped " + (spawned == 1 ? "it" : "them")
+                    + " and restarted the check process. Exercises must not start programs."), true);
+            if (result.verdict().passed()) {
+                result = new Outcome(Verdict.of(Verdict.Kind.FAIL, "your code started another program, which "
+                        + "exercises must not do", result.verdict().details()), true);
+            }
+        }
         Verdict v = result.verdict();
         Verdict withOutput = new Verdict(v.kind(), v.headline(), v.details(), v.likelyBug(), v.maxError(),
                 v.firstDiff(), captured.text(), millis, request.seed());
@@ -291,7 +322,7 @@ public final class CheckChild {
         }
         boolean fromLearner = thrown instanceof LearnerException;
         Throwable t = fromLearner ? thrown.getCause() : thrown;
-        if (t instanceof OutOfMemoryError && String.valueOf(t.getMessage()).contains("Direct buffer memory")) {
+        if (t instanceof OutOfMemoryError && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("direct buffer memory")) {
             StackTraceElement at = trace.firstLearnerFrame(t.getStackTrace());
             return new Outcome(Verdict.of(Verdict.Kind.OUT_OF_MEMORY, "your code allocated more than the " + directMb
                             + " MB of off-heap (direct) memory allowed" + (at == null ? "" : " (at " + LearnerTrace.frame(at) + ")"),

@@ -141,7 +141,8 @@ public final class CheckRunner implements AutoCloseable {
                 limited.addAll(java);
                 java = limited;
             }
-            if (!osIsolation) return java;
+            if (!osIsolation || !OsIsolation.detect().active()) return java;
+            java.add(java.size() - 1, "-D" + CheckChild.ISOLATED_PROPERTY + "=true");
             List<Path> readOnly = new ArrayList<>();
             for (String entry : classpath.split(File.pathSeparator)) {
                 if (!entry.isEmpty()) readOnly.add(Path.of(entry));
@@ -191,6 +192,7 @@ public final class CheckRunner implements AutoCloseable {
     private final Options options;
     private final ExecutorService starter;
     private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
     private final Thread cleanup;
     private Future<ChildProcess> spare;
@@ -223,6 +225,11 @@ public final class CheckRunner implements AutoCloseable {
     public synchronized void warmUp() {
         if (closed) throw new IllegalStateException("this CheckRunner is closed");
         if (spare == null) prestart();
+    }
+
+    /** The private folders of every process this runner started (all gone once it is closed). */
+    Set<Path> foldersCreated() {
+        return Set.copyOf(folders);
     }
 
     /** How many check processes this runner has started so far (a restart shows as an increase). */
@@ -349,11 +356,12 @@ public final class CheckRunner implements AutoCloseable {
     private void prestart() {
         spare = starter.submit(() -> {
             ChildProcess c = ChildProcess.start(options::command, options.startTimeoutMs());
+            folders.add(c.folder());
             started.incrementAndGet();
             live.add(c);
             if (closed) {
                 live.remove(c);
-                c.kill();
+                c.killAndClean();
             }
             return c;
         });
