@@ -72,6 +72,10 @@ final class ApiPolicy {
                     "interrupt", "getName", "getId", "isAlive", "isDaemon", "getState", "holdsLock", "yield",
                     "toString", "join"));
 
+    /** Members of otherwise allowed classes that change the whole process's state (kept across checks). */
+    private static final Set<String> DENIED_MEMBERS = Set.of(
+            "java.util.Locale.setDefault", "java.util.TimeZone.setDefault");
+
     /** Constructors whose String argument is a file name: {@code new PrintStream("out.txt")} writes a file. */
     private static final Set<String> FILE_NAME_CONSTRUCTORS = Set.of(
             "java.io.PrintStream", "java.io.PrintWriter", "java.util.Formatter");
@@ -104,6 +108,7 @@ final class ApiPolicy {
     static boolean memberAllowed(String owner, String member, boolean firstParamIsString) {
         Set<String> members = MEMBERS.get(owner);
         if (members != null && !members.contains(member)) return false;
+        if (DENIED_MEMBERS.contains(owner + "." + member)) return false;
         return !("<init>".equals(member) && firstParamIsString && FILE_NAME_CONSTRUCTORS.contains(owner));
     }
 

@@ -11,6 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -84,8 +85,11 @@ final class ChildProcess {
 
     /** Starts a check process in a new private folder and hands it its channel key. */
     static ChildProcess start(Launch launch, long acceptTimeoutMs) throws IOException {
-        Path root = Files.createTempDirectory("llmfs-check-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // Mode 700 where the file system has modes; elsewhere the platform's temp folder is already per user.
+        Path root = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempDirectory("llmfs-check-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory("llmfs-check-");
         ServerSocketChannel server = null;
         try {
             Path scratch = Files.createDirectory(root.resolve("scratch"));

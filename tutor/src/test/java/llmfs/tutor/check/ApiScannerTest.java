@@ -67,6 +67,7 @@ class ApiScannerTest {
             "| ClassLoader.getSystemClassLoader(); | java.lang.ClassLoader",
             "| StackWalker.getInstance(); | java.lang.StackWalker",
             "| llmfs.compute.io.AtomicFiles.class.getName(); | llmfs.compute.io.AtomicFiles",
+            "| java.util.Locale.setDefault(java.util.Locale.GERMANY); | Locale.setDefault",
     })
     void refusedCallsAreNamedWithTheirLine(String imports, String code, String named) {
         CompileResult r = compiler.compile("T.java", body(imports == null ? "" : imports, code));
