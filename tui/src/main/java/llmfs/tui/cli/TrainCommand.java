@@ -6,7 +6,9 @@ import llmfs.compute.train.NamesTraining;
 import llmfs.compute.train.TextMlpTraining;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ModelSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +30,11 @@ import java.util.concurrent.Callable;
         "  shakespeare  --steps N (default " + Labs.SHAKESPEARE_QUICK_STEPS + ", a few minutes; --long: "
                 + Labs.SHAKESPEARE_LONG_STEPS + ")",
         "  bpe          --steps N (default " + Labs.BPE_QUICK_STEPS + ", a few minutes; --long: " + Labs.BPE_LONG_STEPS
-                + ")"},
+                + ")",
+        "Model sizes: --block N (context), --emb N (embedding width), --hidden N (hidden units); the course's are"
+                + " names 5/8/256, shakespeare 32/32/512, bpe 32/64/512.",
+        "Training again over a saved model keeps that model as a numbered run: `tutor runs LAB` lists and compares"
+                + " them, `tutor runs LAB --use N` brings one back."},
         mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
@@ -56,8 +62,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "NAME", description = "names lab: indian (the course's list) or english")
     String corpus;
 
-    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
+    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch (the saved"
+            + " model is kept as a numbered run)")
     boolean restart;
+
+    @Option(names = "--block", paramLabel = "N", description = "Context length: characters (names, shakespeare) or"
+            + " tokens (bpe) the model sees")
+    Integer block;
+
+    @Option(names = "--emb", paramLabel = "N", description = "Embedding width: numbers per character or token")
+    Integer emb;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units in the hidden layer")
+    Integer hidden;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "10",
             description = "names: how many names to print at the end; 0 prints no samples (any lab)")
@@ -91,7 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = global.out();
         global.applyDevice();
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
-                .withSeed(seed).withCorpus(corpus).withRestart(restart);
+                .withSeed(seed).withCorpus(corpus).withRestart(restart).withSizes(new ModelSizes(block, emb, hidden));
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
@@ -103,6 +120,13 @@ public final class TrainCommand implements Callable<Integer> {
         for (String note : setup.notes()) out.println(note);
         if (setup.resume()) out.println("Resuming the unfinished run saved in " + global.relative(setup.checkpoint())
                 + " (use --restart to start over).");
+        if (setup.replacesSavedModel()) {
+            // Never train over a saved model without keeping it.
+            LabRuns.Run kept = LabRuns.of(setup.checkpoint()).keep().orElseThrow();
+            out.printf(Locale.ROOT, "The saved model (step %,d, val loss %s) is kept as run %d: `tutor runs %s` compares"
+                            + " runs, `tutor runs %s --use %d` brings it back.%n", kept.step(),
+                    LabRuns.loss(kept.valLoss()), kept.number(), setup.id(), setup.id(), kept.number());
+        }
         out.println("Target: " + setup.targetNote() + ".");
         out.flush();
         LabRun run = setup.newRun(seed == null ? 1 : seed);

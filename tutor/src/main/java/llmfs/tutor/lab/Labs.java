@@ -36,39 +36,53 @@ public final class Labs {
      * @param restart     ignore an unfinished checkpoint and start from scratch
      * @param evalWindows text labs: windows per split that an evaluation averages over (default 16,384); fewer make
      *                    evaluations quicker and noisier
+     * @param sizes       the model's sizes (block, embedding, hidden); null fields keep the lab's
      */
     public record Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
-                          Integer evalWindows) {
+                          Integer evalWindows, ModelSizes sizes) {
+        public Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
+                       Integer evalWindows) {
+            this(epochs, steps, longRun, seed, corpus, restart, evalWindows, ModelSizes.DEFAULT);
+        }
+
+        public Options {
+            if (sizes == null) sizes = ModelSizes.DEFAULT;
+        }
+
         public static Options defaults() {
             return new Options(null, null, false, null, null, false, null);
         }
 
+        public Options withSizes(ModelSizes s) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, s);
+        }
+
         public Options withEpochs(Integer e) {
-            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows);
+            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows, sizes);
         }
 
         public Options withSteps(Long s) {
-            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows);
+            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows, sizes);
         }
 
         public Options withLongRun(boolean l) {
-            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows);
+            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows, sizes);
         }
 
         public Options withSeed(Long s) {
-            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows);
+            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows, sizes);
         }
 
         public Options withCorpus(String c) {
-            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows);
+            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows, sizes);
         }
 
         public Options withRestart(boolean r) {
-            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows);
+            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows, sizes);
         }
 
         public Options withEvalWindows(Integer w) {
-            return new Options(epochs, steps, longRun, seed, corpus, restart, w);
+            return new Options(epochs, steps, longRun, seed, corpus, restart, w, sizes);
         }
     }
 
@@ -104,6 +118,11 @@ public final class Labs {
         public LabRun newRun(long sampleSeed) {
             return new LabRun(task, schedule, checkpoint, resume, sampleSeed);
         }
+
+        /** Whether this run starts over where a model is saved: it should be kept first ({@link LabRuns#keep}). */
+        public boolean replacesSavedModel() {
+            return !resume && Files.isRegularFile(checkpoint);
+        }
     }
 
     /**
@@ -137,6 +156,29 @@ public final class Labs {
             }
             default -> throw new IllegalArgumentException("unknown lab '" + id + "'; available: " + String.join(", ", IDS));
         }
+    }
+
+    /** The course's model sizes for lab {@code id}, every field set. */
+    public static ModelSizes courseSizes(String id) {
+        return switch (resolve(id)) {
+            case "names" -> {
+                NamesTraining.Config c = NamesTraining.Config.course();
+                yield new ModelSizes(c.block(), c.embDim(), c.hidden());
+            }
+            case "shakespeare" -> {
+                TextMlpTraining.Config c = TextMlpTraining.Config.shakespeare(1);
+                yield new ModelSizes(c.block(), c.embDim(), c.hidden());
+            }
+            default -> {
+                TextMlpTraining.Config c = TextMlpTraining.Config.bpe(1);
+                yield new ModelSizes(c.block(), c.embDim(), c.hidden());
+            }
+        };
+    }
+
+    /** The largest context lab {@code id} accepts. */
+    public static int maxBlock(String id) {
+        return resolve(id).equals("names") ? ModelSizes.NAMES_MAX_BLOCK : ModelSizes.TEXT_MAX_BLOCK;
     }
 
     /** What lab {@code id} trains and how long its runs take (nothing is loaded). */
@@ -200,6 +242,9 @@ public final class Labs {
     }
 
     public static Setup create(String id, Options o, Path workspace, Corpora corpora) {
+        // Sizes first: a bad value should be refused before any data is loaded or a tokenizer trained.
+        ModelSizes course = courseSizes(id);
+        o.sizes().validate(course.block(), course.emb(), course.hidden(), maxBlock(id));
         return switch (resolve(id)) {
             case "names" -> names(o, workspace, corpora);
             case "shakespeare" -> shakespeare(o, workspace, corpora);
@@ -228,17 +273,22 @@ public final class Labs {
                 throw new IllegalArgumentException("unknown names corpus '" + o.corpus() + "': use indian or english");
         }
         int epochs = o.epochs() != null ? o.epochs() : o.longRun() ? NAMES_LONG_EPOCHS : NAMES_QUICK_EPOCHS;
-        NamesTraining.Config cfg = NamesTraining.Config.course().withEpochs(epochs);
+        NamesTraining.Config course = NamesTraining.Config.course();
+        ModelSizes sizes = o.sizes().validate(course.block(), course.embDim(), course.hidden(), ModelSizes.NAMES_MAX_BLOCK);
+        NamesTraining.Config cfg = new NamesTraining.Config(embDim(sizes, course.embDim()), hidden(sizes, course.hidden()),
+                block(sizes, course.block()), course.batch(), course.lr(), epochs, course.seed(), course.valFraction(),
+                course.temperature());
         if (o.seed() != null) cfg = cfg.withSeed(o.seed());
         if (cfg.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
         NamesTraining task = new NamesTraining(names, file, cfg);
         Path ck = checkpoint("names", corpus, workspace);
-        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
+        boolean resume = !o.restart() && unfinished(ck, task.totalSteps()) && sameSizes(ck, sizes, course.block(),
+                course.embDim(), course.hidden());
         return new Setup("names", task, ck, resume, Trainer.Schedule.every(task.stepsPerEpoch() * 5), 1.35f, 1.60f,
                 "long run",
                 "a full 1000-epoch run ends with training loss about 1.5 (the original course: 1.51 at epoch 800), but the "
                         + "validation loss is lowest (about 2.1–2.2) near epoch 30 and then rises: the model memorises",
-                about("names"), List.of());
+                about("names"), sizesNote(sizes, cfg.block(), cfg.embDim(), cfg.hidden(), task.model().parameterCount()));
     }
 
     private static Setup shakespeare(Options o, Path workspace, Corpora corpora) {
@@ -246,18 +296,21 @@ public final class Labs {
         String text = corpora.text(ShakespeareTokenizer.CORPUS);
         CharVocab vocab = CharVocab.ofText(text);
         int[] tokens = vocab.encode(text);
-        TextMlpTraining.Config cfg = tune(TextMlpTraining.Config.shakespeare(1), o);
+        TextMlpTraining.Config course = TextMlpTraining.Config.shakespeare(1);
+        TextMlpTraining.Config cfg = tune(course, o);
         cfg = cfg.withSteps(steps(o, tokens.length, cfg, SHAKESPEARE_QUICK_STEPS, SHAKESPEARE_LONG_STEPS));
         // Spaces pad a short prompt, as in the course.
         TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare characters", tokens, TokenCodec.of(vocab, ' '), cfg);
         Path ck = checkpoint("shakespeare", null, workspace);
-        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
+        boolean resume = !o.restart() && unfinished(ck, task.totalSteps()) && sameSizes(ck, o.sizes(), course.block(),
+                course.embDim(), course.hidden());
         return new Setup("shakespeare", task, ck, resume, schedule(cfg.steps()), 1.20f, 1.40f, "quick run",
                 "the quick run ends with training loss about 1.3 and val loss about 2.0. Val loss is lowest (about"
                         + " 1.9) near step 800 and then rises while training loss keeps falling: the model starts to"
                         + " memorise its training text, and the long run widens the gap. The course's 1000-epoch run"
                         + " reached training loss 0.8647 (it never measured validation)",
-                about("shakespeare"), List.of());
+                about("shakespeare"), sizesNote(o.sizes(), cfg.block(), cfg.embDim(), cfg.hidden(),
+                        task.model().parameterCount()));
     }
 
     private static Setup bpe(Options o, Path workspace, Corpora corpora) {
@@ -265,12 +318,14 @@ public final class Labs {
         ShakespeareTokenizer.Loaded tok = ShakespeareTokenizer.load(workspace, corpora, null);
         String text = corpora.text(ShakespeareTokenizer.CORPUS);
         int[] tokens = tok.tokenizer().encode(text);
-        TextMlpTraining.Config cfg = tune(TextMlpTraining.Config.bpe(1), o);
+        TextMlpTraining.Config course = TextMlpTraining.Config.bpe(1);
+        TextMlpTraining.Config cfg = tune(course, o);
         cfg = cfg.withSteps(steps(o, tokens.length, cfg, BPE_QUICK_STEPS, BPE_LONG_STEPS));
         TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare BPE tokens", tokens, new BpeCodec(tok.tokenizer()),
                 cfg);
         Path ck = checkpoint("bpe", null, workspace);
-        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
+        boolean resume = !o.restart() && unfinished(ck, task.totalSteps()) && sameSizes(ck, o.sizes(), course.block(),
+                course.embDim(), course.hidden());
         String where = workspace.relativize(tok.file()).toString();
         String note = tok.fromCache()
                 ? "Tokenizer: " + tok.tokenizer().vocabSize() + " tokens, loaded from " + where
@@ -283,7 +338,8 @@ public final class Labs {
                         + " lowest (about 4.0) near step 700 and then rises: 1.2 million parameters memorise 520,000"
                         + " training tokens, and the long run widens the gap. The course's 500-epoch run reached"
                         + " training loss 0.032, near-total memorisation that it could not see without a validation set",
-                about("bpe"), List.of(note));
+                about("bpe"), concat(List.of(note), sizesNote(o.sizes(), cfg.block(), cfg.embDim(), cfg.hidden(),
+                        task.model().parameterCount())));
     }
 
     private static void rejectCorpus(Options o, String lab) {
@@ -297,15 +353,56 @@ public final class Labs {
         }
     }
 
-    /** The course's settings with the learner's seed and evaluation size. */
+    /** The course's settings with the learner's seed, evaluation size and model sizes. */
     private static TextMlpTraining.Config tune(TextMlpTraining.Config c, Options o) {
         if (o.seed() != null) c = c.withSeed(o.seed());
-        if (o.evalWindows() != null) {
-            if (o.evalWindows() < 1) throw new IllegalArgumentException("evaluation needs at least 1 window");
-            c = new TextMlpTraining.Config(c.embDim(), c.hidden(), c.block(), c.batch(), c.lr(), c.steps(), c.seed(),
-                    c.valFraction(), c.temperature(), c.prompt(), c.sampleTokens(), o.evalWindows());
+        if (o.evalWindows() != null && o.evalWindows() < 1) {
+            throw new IllegalArgumentException("evaluation needs at least 1 window");
         }
-        return c;
+        ModelSizes s = o.sizes().validate(c.block(), c.embDim(), c.hidden(), ModelSizes.TEXT_MAX_BLOCK);
+        return new TextMlpTraining.Config(embDim(s, c.embDim()), hidden(s, c.hidden()), block(s, c.block()), c.batch(),
+                c.lr(), c.steps(), c.seed(), c.valFraction(), c.temperature(), c.prompt(), c.sampleTokens(),
+                o.evalWindows() != null ? o.evalWindows() : c.evalWindows());
+    }
+
+    private static int block(ModelSizes s, int course) {
+        return s.block() != null ? s.block() : course;
+    }
+
+    private static int embDim(ModelSizes s, int course) {
+        return s.emb() != null ? s.emb() : course;
+    }
+
+    private static int hidden(ModelSizes s, int course) {
+        return s.hidden() != null ? s.hidden() : course;
+    }
+
+    /** A line saying the sizes differ from the course's (the target band is for the course's sizes); else none. */
+    private static List<String> sizesNote(ModelSizes s, int block, int emb, int hidden, long parameters) {
+        if (s.isDefault()) return List.of();
+        return List.of(String.format(Locale.ROOT, "Model sizes: block %d · emb %d · hidden %d (%,d parameters); the"
+                + " target band below is for the course's sizes", block, emb, hidden, parameters));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Whether the saved checkpoint has the sizes this run asks for. A run with other sizes cannot continue it: it
+     * starts over (and the saved model is kept as a numbered run).
+     */
+    static boolean sameSizes(Path ck, ModelSizes s, int block, int emb, int hidden) {
+        try {
+            JsonObject c = JsonParser.parseString(Files.readString(Checkpoint.sidecarOf(ck))).getAsJsonObject()
+                    .getAsJsonObject("config");
+            return c != null && c.get("block").getAsInt() == block(s, block) && c.get("embDim").getAsInt() == embDim(s, emb)
+                    && c.get("hidden").getAsInt() == hidden(s, hidden);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Steps for a text lab: --steps, or --epochs turned into steps, or the quick or long preset. */
