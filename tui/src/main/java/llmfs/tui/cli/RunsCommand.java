@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 public final class RunsCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
-    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: names, shakespeare or bpe")
+    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: its name or part number")
     String lab;
 
     @Option(names = "--use", paramLabel = "N", description = "Make run N the current model again")

@@ -21,6 +21,7 @@ import llmfs.tui.widgets.Role;
 import llmfs.tutor.course.LabSpec;
 import llmfs.tutor.course.Part;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Labs;
 import llmfs.tutor.lab.ModelSizes;
@@ -191,7 +192,8 @@ public final class LabView implements View {
                         + l.fact("valLoss").map(x -> ", val loss " + x).orElse("") + ".\n\n")
                 .orElse("");
         ModelSizes sizes = ctx.labSizes(spec.id());
-        String sizesLine = "Model sizes: " + (sizes.isDefault() ? "the course's" : describe(sizes)) + " (o: change)\n\n";
+        String sizesLine = !hasSizes() ? ""
+                : "Model sizes: " + (sizes.isDefault() ? "the course's" : describe(sizes)) + " (o: change)\n\n";
         return about.description() + "\n\n" + saved + sizesLine
                 + "Enter  " + about.quickRun() + "\n"
                 + "f      " + about.longRun() + "\n"
@@ -200,6 +202,15 @@ public final class LabView implements View {
                 + "An unfinished run continues from its checkpoint; R starts over. Training again keeps the saved model as"
                 + " a numbered run (u: list, compare, use). You can leave this screen while it trains. From a shell: "
                 + about.longCommand();
+    }
+
+    /** Whether this lab's model sizes can be changed (the MLP labs). */
+    private boolean hasSizes() {
+        try {
+            return Labs.courseSizes(spec.command()) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private String describe(ModelSizes sizes) {
@@ -216,9 +227,13 @@ public final class LabView implements View {
         }
     }
 
-    /** Only Part 1's names model has the embeddings picture. */
+    /** Whether this lab offers the embeddings picture (Part 1's names model). */
     private boolean hasEmbeddings() {
-        return spec.id().equals("names");
+        try {
+            return Labs.get(spec.command()).extras().contains(Lab.Extra.EMBEDDINGS);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String eta(double s) {
@@ -256,7 +271,7 @@ public final class LabView implements View {
         } else if (TuiApp.isChar(key, 'p') && hasEmbeddings()) nav.push(new PcaView(ctx, spec.id()));
         else if (TuiApp.isChar(key, 't')) talk(nav);
         else if (TuiApp.isChar(key, 'u')) nav.push(new LabRunsView(ctx, spec, () -> run != null && run.isRunning()));
-        else if (TuiApp.isChar(key, 'o') && !running) nav.push(new LabSettingsView(ctx, spec));
+        else if (TuiApp.isChar(key, 'o') && !running && hasSizes()) nav.push(new LabSettingsView(ctx, spec));
         else return false;
         return true;
     }
@@ -322,7 +337,7 @@ public final class LabView implements View {
         }
         if (canTalk()) k.add(new KeyHint("t", "talk to the model"));
         k.add(new KeyHint("u", "runs"));
-        if (run == null || !run.isRunning()) k.add(new KeyHint("o", "sizes"));
+        if ((run == null || !run.isRunning()) && hasSizes()) k.add(new KeyHint("o", "sizes"));
         if (hasEmbeddings()) k.add(new KeyHint("p", "embeddings"));
         return k;
     }

@@ -49,6 +49,18 @@ public record ModelSizes(Integer block, Integer emb, Integer hidden) {
         }
     }
 
+    public int blockOr(int lab) {
+        return block != null ? block : lab;
+    }
+
+    public int embOr(int lab) {
+        return emb != null ? emb : lab;
+    }
+
+    public int hiddenOr(int lab) {
+        return hidden != null ? hidden : lab;
+    }
+
     /** "block 8 · emb 16 · hidden 256" with the lab's values for null fields. */
     public String describe(int labBlock, int labEmb, int labHidden) {
         return "block " + (block != null ? block : labBlock) + " · emb " + (emb != null ? emb : labEmb) + " · hidden "
