@@ -10,6 +10,7 @@ import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import llmfs.tutor.lab.ModelSizes;
+import llmfs.tutor.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -114,6 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
                 .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart)
                 .withSizes(new ModelSizes(block, emb, hidden));
+        // A workspace that cannot hold the model should fail now, not after the training.
+        Workspace.createFolder(global.workspaceDir().resolve("checkpoints"));
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();

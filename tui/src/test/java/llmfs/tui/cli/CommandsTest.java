@@ -80,6 +80,30 @@ class CommandsTest {
     }
 
     @Test
+    void aWorkspaceUnderAFileGetsOneLineSayingWhy() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldErr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String[] cmd : new String[][]{{"list"}, {"check", "1.1"}, {"train", "names", "--epochs", "1"}}) {
+                err.reset();
+                String[] all = new String[cmd.length + 2];
+                all[0] = "--workspace";
+                all[1] = file.resolve("ws").toString();
+                System.arraycopy(cmd, 0, all, 2, cmd.length);
+                assertEquals(2, Main.run(all), String.join(" ", cmd));
+                String e = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(1, e.strip().lines().count(), "one line: " + e);
+                assertTrue(e.contains(file + " is a file, not a folder"), String.join(" ", cmd) + ": " + e);
+            }
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertFalse(Files.exists(tmp.resolve("checkpoints")));
+    }
+
+    @Test
     void listCreatesTheWorkspaceAndShowsEveryExercise() {
         assertEquals(0, run("list"));
         assertTrue(out().contains("Created your workspace"), out());
