@@ -161,6 +161,9 @@ public final class TuiApp implements Nav {
         if (prompt != null) bottom.put(0, 1, fit(" " + prompt, cols), Role.WARN, true);
         else keyBar(bottom, top, cols);
         paint(g, rows - 2, bottom);
+        int[] cursor = showHelp ? null : top.cursor();
+        screen.setCursorPosition(cursor == null ? null
+                : new com.googlecode.lanterna.TerminalPosition(Math.min(cols - 1, cursor[0]), 1 + Math.min(rows - 4, cursor[1])));
         screen.refresh();
     }
 

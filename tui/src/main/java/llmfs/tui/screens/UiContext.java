@@ -113,6 +113,11 @@ public final class UiContext implements AutoCloseable {
         return changes.get();
     }
 
+    /** Whether saved files are noticed (and checked) without a key press. */
+    public boolean watching() {
+        return watcher != null;
+    }
+
     public String watchNote() {
         return watchNote;
     }

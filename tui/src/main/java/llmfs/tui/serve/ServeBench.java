@@ -47,8 +47,12 @@ public final class ServeBench {
     private static final String MISTAKE = "wrong/part1/Vocabulary.no-dot.java";
 
     /** What one learner saw. */
-    public record LearnerResult(String name, boolean expectPass, String verdict, long checkMillis, List<Long> latenciesNs,
-                                String problem) {
+    /**
+     * @param latencies  (time the key was sent, ns since the run's start; latency in ns) per key
+     * @param verdictAt  when the verdict was recorded, ns since the run's start (-1: never)
+     */
+    public record LearnerResult(String name, boolean expectPass, String verdict, long checkMillis, List<long[]> latencies,
+                                long verdictAt, String problem) {
         boolean verdictRight() {
             return problem == null && verdict.equals(expectPass ? "passed" : "failed");
         }
@@ -56,9 +60,16 @@ public final class ServeBench {
 
     /** The whole run. */
     public record Result(int sessions, double seconds, List<LearnerResult> learners, FairUse.Limits limits) {
-        public List<Long> latencies() {
+        /** Every latency (ns), sorted; {@code duringChecks}: only keys sent before (true) or after (false) the last
+         * verdict came in, or all (null). */
+        public List<Long> latencies(Boolean duringChecks) {
+            long last = learners.stream().mapToLong(LearnerResult::verdictAt).max().orElse(-1);
             List<Long> all = new ArrayList<>();
-            for (LearnerResult l : learners) all.addAll(l.latenciesNs());
+            for (LearnerResult l : learners) {
+                for (long[] x : l.latencies()) {
+                    if (duringChecks == null || duringChecks == (x[0] <= last)) all.add(x[1]);
+                }
+            }
             Collections.sort(all);
             return all;
         }
@@ -135,7 +146,8 @@ public final class ServeBench {
     private LearnerResult learner(SshClient client, int port, int idx, KeyPair key, long t0) {
         String name = name(idx);
         boolean expectPass = idx % 2 == 0;
-        List<Long> lat = new ArrayList<>();
+        List<long[]> lat = new ArrayList<>();
+        long verdictAt = -1;
         Screen screen = new Screen();
         try {
             Thread.sleep(idx * 3000L / Math.max(1, sessions)); // people arrive over a few seconds
@@ -169,26 +181,31 @@ public final class ServeBench {
                     while (System.nanoTime() < end || verdict == null) {
                         if (verdict == null) {
                             verdict = verdictOf(progress);
-                            if (verdict != null) checkMs = (System.nanoTime() - c0) / 1_000_000;
+                            if (verdict != null) {
+                                checkMs = (System.nanoTime() - c0) / 1_000_000;
+                                verdictAt = System.nanoTime() - t0;
+                            }
                             else if (System.nanoTime() - c0 > 600_000_000_000L) break;
                         }
                         if (System.nanoTime() >= end) {
                             Thread.sleep(100);
                             continue;
                         }
+                        long sent = System.nanoTime() - t0;
                         Long l = screen.keystroke(keys, down ? "\u001b[B" : "\u001b[A", 5_000);
-                        if (l != null) lat.add(l);
+                        if (l != null) lat.add(new long[]{sent, l});
                         down = !down;
                         Thread.sleep(150 + rnd.nextInt(150)); // a person pressing keys, not a flood
                     }
                     send(keys, "q");
                     send(keys, "q");
                     ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 30_000);
-                    return new LearnerResult(name, expectPass, verdict == null ? "none" : verdict, checkMs, lat, null);
+                    return new LearnerResult(name, expectPass, verdict == null ? "none" : verdict, checkMs, lat, verdictAt,
+                            null);
                 }
             }
         } catch (Exception e) {
-            return new LearnerResult(name, expectPass, "none", -1, lat, e.toString() + " (screen: "
+            return new LearnerResult(name, expectPass, "none", -1, lat, verdictAt, e.toString() + " (screen: "
                     + screen.tail() + ")");
         }
     }
@@ -260,17 +277,18 @@ public final class ServeBench {
         }
     }
 
-    /** Prints the result table; returns the lines it printed. */
+    /** Prints the result table: latency over the whole run, while the checks ran, and after the last verdict. */
     public static void print(Result r, PrintWriter out) {
-        List<Long> lat = r.latencies();
-        out.printf(Locale.ROOT, "%n%-9s %-8s %-11s %-8s %-8s %-8s %-15s %-12s %-12s%n", "sessions", "seconds",
-                "keystrokes", "p50 ms", "p99 ms", "max ms", "verdicts right", "check p50 s", "check max s");
         List<Long> checks = r.learners().stream().map(LearnerResult::checkMillis).filter(x -> x >= 0).sorted().toList();
-        out.printf(Locale.ROOT, "%-9d %-8.0f %-11d %-8.1f %-8.1f %-8.1f %-15s %-12s %-12s%n", r.sessions(), r.seconds(),
-                lat.size(), ms(pct(lat, 0.50)), ms(pct(lat, 0.99)), ms(lat.isEmpty() ? 0 : lat.get(lat.size() - 1)),
-                r.verdictsRight() + "/" + r.learners().size(),
+        out.printf(Locale.ROOT, "%n%d sessions for %.0f s; verdicts right: %d of %d; check time (key to verdict) p50 %s s, "
+                        + "max %s s%n", r.sessions(), r.seconds(), r.verdictsRight(), r.learners().size(),
                 checks.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", checks.get(checks.size() / 2) / 1000.0),
                 checks.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", checks.get(checks.size() - 1) / 1000.0));
+        out.printf(Locale.ROOT, "%n%-34s %-11s %-8s %-8s %-8s%n", "keystroke to screen", "keystrokes", "p50 ms", "p99 ms",
+                "max ms");
+        row(out, "whole run", r.latencies(null));
+        row(out, "while the checks ran", r.latencies(true));
+        row(out, "after the last verdict", r.latencies(false));
         out.printf(Locale.ROOT, "(check slots %d, lab slots %d, %d cores, Java %s)%n", r.limits().checks(),
                 r.limits().labs(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (LearnerResult l : r.learners()) {
@@ -279,6 +297,11 @@ public final class ServeBench {
                         + l.verdict() + (l.problem() == null ? "" : " — " + l.problem()));
             }
         }
+    }
+
+    private static void row(PrintWriter out, String what, List<Long> lat) {
+        out.printf(Locale.ROOT, "%-34s %-11d %-8.1f %-8.1f %-8.1f%n", what, lat.size(), ms(pct(lat, 0.50)),
+                ms(pct(lat, 0.99)), ms(lat.isEmpty() ? 0 : lat.get(lat.size() - 1)));
     }
 
     private static long pct(List<Long> sorted, double p) {

@@ -87,7 +87,7 @@ final class TutorShell implements Command {
         int rc = 0;
         try {
             TuiApp ui = new TuiApp(new TerminalScreen(terminal), caps).refuseSuspend(
-                    "Not on the class server: edit your files with the editor your teacher set up; saving re-checks.");
+                    "Not available on the class server: it needs a terminal of its own. Exercises: e edits here.");
             app = ui;
             if (destroyed) return;
             if (member.role() == ClassFolder.Role.TEACHER) {

@@ -122,8 +122,14 @@ class ClassServerIT {
             t.resize(100, 30);
             t.await("the frame back at 100 columns", 10_000, s -> s.contains(ruleOf(100)) && !s.contains(ruleOf(101)));
 
-            t.keys("e"); // no editor (or any program) is started on the server
-            t.awaitText("Not on the class server", 10_000);
+            t.keys("e"); // the tutor's own editor: no editor program (or any program) is started on the server
+            t.awaitText("Editing Vocabulary.java", 10_000);
+            t.keys("End", "x");
+            t.awaitText("modified", 10_000);
+            t.keys("BSpace", "C-s");
+            t.awaitText("Saved Vocabulary.java", 10_000);
+            t.keys("Escape");
+            t.awaitText("Status: passed", 30_000);
             t.keys("q");
             t.keys("q");
             t.keys("q");
