@@ -4,12 +4,14 @@ import llmfs.tui.cli.BenchCommand;
 import llmfs.tui.cli.BpeCommand;
 import llmfs.tui.cli.ChatCommand;
 import llmfs.tui.cli.CheckCommand;
+import llmfs.tui.cli.ClassCommand;
 import llmfs.tui.cli.DoctorCommand;
 import llmfs.tui.cli.GlobalOptions;
 import llmfs.tui.cli.HintCommand;
 import llmfs.tui.cli.ListCommand;
 import llmfs.tui.cli.ResetCommand;
 import llmfs.tui.cli.RunsCommand;
+import llmfs.tui.cli.ServeCommand;
 import llmfs.tui.cli.SolutionCommand;
 import llmfs.tui.cli.TrainCommand;
 import llmfs.tui.cli.WatchCommand;
@@ -27,7 +29,7 @@ import java.util.concurrent.Callable;
                 SolutionCommand.class, WatchCommand.class, TrainCommand.class, RunsCommand.class, ChatCommand.class,
                 BpeCommand.class,
                 DoctorCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, ServeCommand.class, ClassCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin

@@ -18,6 +18,7 @@ import llmfs.tui.widgets.Caps;
 import llmfs.tui.widgets.ChartSeries;
 import llmfs.tui.widgets.ProgressBar;
 import llmfs.tui.widgets.Role;
+import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.course.LabSpec;
 import llmfs.tutor.course.Part;
 import llmfs.tutor.lab.LabRun;
@@ -116,10 +117,18 @@ public final class LabView implements View {
     }
 
     private void begin(Labs.Setup next) {
+        UiContext.ActiveLab active;
+        try {
+            active = ctx.startLab(next); // in a class, the machine's lab seats may all be taken
+        } catch (FairUse.Refused e) {
+            error = e.getMessage();
+            return;
+        }
+        error = null;
         setup = next;
         newChart();
         chart.target(setup.targetLo(), setup.targetHi(), setup.targetRun());
-        run = ctx.startLab(setup).run();
+        run = active.run();
     }
 
     /** Copies new points from the run into the chart (the chart keeps its own bounded history). */

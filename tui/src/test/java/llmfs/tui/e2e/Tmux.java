@@ -38,6 +38,11 @@ final class Tmux implements AutoCloseable {
         run("resize-window", "-t", session, "-x", String.valueOf(cols), "-y", String.valueOf(rows));
     }
 
+    /** The process id of the window's shell (the command given to {@link #start}). */
+    long panePid() throws IOException, InterruptedException {
+        return Long.parseLong(run("display-message", "-p", "-t", session, "#{pane_pid}").trim());
+    }
+
     String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", session);
     }
@@ -94,7 +99,11 @@ final class Tmux implements AutoCloseable {
     private String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // The test JVM preloads the JDK's libjsig (for OpenCL drivers); tmux and the programs it starts are not JVMs,
+        // and libjsig would print a warning into their output. The launcher sets it again for the tutor's own JVM.
+        pb.environment().remove("LD_PRELOAD");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
             p.destroyForcibly();
