@@ -168,7 +168,8 @@ public final class RandomBatchCheck implements ExerciseCheck {
         StringBuilder details = new StringBuilder();
         details.append(tokens.length <= 40 ? "tokens: " + Arrays.toString(tokens) : "tokens: " + TextSamples.ids(tokens, 12))
                 .append("\nblock ").append(block).append(", batchSize ").append(batchSize)
-                .append(", tokens.length - block = ").append(tokens.length - block).append(" windows")
+                .append(", tokens.length - block = ").append(tokens.length - block)
+                .append(tokens.length - block == 1 ? " window" : " windows")
                 .append("\nthe starts drawn with the same seed: ").append(Arrays.toString(starts));
         String diff;
         String headline;
