@@ -20,6 +20,12 @@ public sealed interface TrainEvent {
     /** Losses over the whole train and validation sets, measured without dropout. */
     record Eval(long step, int epoch, float trainLoss, float valLoss) implements TrainEvent {}
 
+    /**
+     * Further named figures a task measures at each evaluation (DPO: preference accuracy and rewards on the train
+     * and held-out pairs), in the task's order.
+     */
+    record Measures(long step, java.util.Map<String, Float> values) implements TrainEvent {}
+
     /** Text sampled from the model as it is now. */
     record Sample(long step, String text) implements TrainEvent {}
 

@@ -56,6 +56,7 @@ public final class Trainer {
                 lastTrain = ev[0];
                 lastVal = ev[1];
                 listener.on(new TrainEvent.Eval(step, (int) (step / Math.max(1, task.stepsPerEpoch())), lastTrain, lastVal));
+                measures(task, step, listener);
             }
             while (step < total && !stop.get()) {
                 float loss = task.step(step);
@@ -74,6 +75,7 @@ public final class Trainer {
                     lastTrain = ev[0];
                     lastVal = ev[1];
                     listener.on(new TrainEvent.Eval(step, epoch, lastTrain, lastVal));
+                    measures(task, step, listener);
                 }
                 if (elapsed - lastSample >= schedule.sampleEverySeconds()) {
                     lastSample = elapsed;
@@ -92,6 +94,7 @@ public final class Trainer {
                 lastTrain = ev[0];
                 lastVal = ev[1];
                 listener.on(new TrainEvent.Eval(step, (int) (step / Math.max(1, task.stepsPerEpoch())), lastTrain, lastVal));
+                measures(task, step, listener);
             }
             if (checkpoint != null) {
                 task.save(checkpoint, step, lastTrain, lastVal);
@@ -111,5 +114,10 @@ public final class Trainer {
             listener.on(f);
             return f;
         }
+    }
+
+    private static void measures(TrainingTask task, long step, TrainListener listener) {
+        java.util.Map<String, Float> m = task.measures();
+        if (!m.isEmpty()) listener.on(new TrainEvent.Measures(step, m));
     }
 }

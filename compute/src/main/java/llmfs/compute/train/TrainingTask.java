@@ -30,6 +30,14 @@ public interface TrainingTask {
     /** Mean loss over the whole training and validation sets, without gradients: {trainLoss, valLoss}. */
     float[] evaluate();
 
+    /**
+     * Figures beyond the two losses, measured by the latest {@link #evaluate()} (empty by default); the trainer
+     * reports them as a {@link TrainEvent.Measures} right after each evaluation.
+     */
+    default java.util.Map<String, Float> measures() {
+        return java.util.Map.of();
+    }
+
     /** A short sample from the current model. */
     String sample(Rng rng);
 
