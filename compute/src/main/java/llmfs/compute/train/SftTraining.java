@@ -135,7 +135,20 @@ public final class SftTraining implements TrainingTask {
 
     @Override
     public float[] evaluate() {
-        return new float[]{maskedLoss(train), maskedLoss(heldOut)};
+        return new float[]{maskedLoss(trainSample()), maskedLoss(heldOut)};
+    }
+
+    /**
+     * The training pairs the curve's train loss is measured on: every k-th pair, as many as are held out (at
+     * least 64), so an evaluation costs about the same on both sides.
+     */
+    public List<InstructionPair> trainSample() {
+        int want = Math.max(64, heldOut.size());
+        if (train.size() <= want) return train;
+        List<InstructionPair> out = new ArrayList<>();
+        double stride = (double) train.size() / want;
+        for (int i = 0; i < want; i++) out.add(train.get((int) (i * stride)));
+        return out;
     }
 
     /** Mean loss per response token over {@code pairs}, without dropout or gradients. */
