@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,6 +61,12 @@ public final class DpoTraining implements TrainingTask {
     private final float[][] refTrain, refHeld; // [chosen, rejected] per split
     private final AdamW opt;
     private final Map<String, Float> measures = new LinkedHashMap<>();
+    /**
+     * False until the first optimiser step: until then the policy is the reference, and its log-probabilities are
+     * taken to be the reference's exactly. (Recomputed, they can differ in the last bits, because the JIT compiles
+     * the SIMD kernels with different rounding as it warms up, and a strict > would count that noise as wins.)
+     */
+    private boolean moved;
 
     /**
      * @param policy      the instruction-tuned model, which this task changes
@@ -154,6 +161,7 @@ public final class DpoTraining implements TrainingTask {
             rr[i - from] = refTrain[1][order[i]];
         }
         opt.zeroGrad();
+        moved = true;
         Tensor lp = SequenceLogProb.of(policy, pairBatch(batch));
         int n = batch.size();
         DpoLoss.Result r = DpoLoss.of(lp.slice(0, n), lp.slice(n, 2 * n), rc, rr, s.beta());
@@ -165,6 +173,10 @@ public final class DpoTraining implements TrainingTask {
 
     /** The policy's sequence log-probabilities of chosen and rejected answers, without gradients. */
     public float[][] policyLogProbs(List<PreferenceTriplet> ts) {
+        if (!moved && (ts == train || ts == heldOut)) {
+            float[][] ref = ts == train ? refTrain : refHeld;
+            return new float[][]{ref[0].clone(), ref[1].clone()};
+        }
         float[] c = new float[ts.size()], r = new float[ts.size()];
         try (var off = Tape.noGrad()) {
             for (int from = 0; from < ts.size(); from += 32) {
@@ -239,6 +251,26 @@ public final class DpoTraining implements TrainingTask {
         return new int[]{before, after, heldOut.size()};
     }
 
+    /** The held-out before/after comparison and the held-out reward figures of the final model. */
+    @Override
+    public List<String> finalReport() {
+        int[] ba = heldOutPreferenceBeforeAfter();
+        float[][] ph = policyLogProbs(heldOut);
+        PreferenceStats sh = stats(heldOut, refHeld, ph);
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "Held-out preference accuracy, log π(chosen) > log π(rejected), on %d "
+                + "triplets: before DPO %d/%d (%.0f%%), after %d/%d (%.0f%%)", ba[2], ba[0], ba[2],
+                pct(ba[0], ba[2]), ba[1], ba[2], pct(ba[1], ba[2])));
+        out.add(String.format(Locale.ROOT, "Held-out reward accuracy (chosen reward > rejected, 0%% before training by "
+                + "definition): %.0f%%; mean rewards chosen %+.3f, rejected %+.3f, margin %+.3f",
+                100 * sh.accuracy(), sh.chosenReward(), sh.rejectedReward(), sh.margin()));
+        return out;
+    }
+
+    private static double pct(int a, int n) {
+        return n == 0 ? 0 : 100.0 * a / n;
+    }
+
     @Override
     public String sample(Rng rng) {
         List<PreferenceTriplet> from = heldOut.isEmpty() ? train : heldOut;
@@ -278,6 +310,8 @@ public final class DpoTraining implements TrainingTask {
         }
         policy.load(c.params());
         if (c.optimizer() != null) opt.restore(c.optimizer());
-        return side.get("step").getAsLong();
+        long step = side.get("step").getAsLong();
+        moved = step > 0;
+        return step;
     }
 }

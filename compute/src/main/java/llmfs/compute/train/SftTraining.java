@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import llmfs.compute.Rng;
 import llmfs.compute.Tape;
 import llmfs.compute.Tensor;
+import llmfs.compute.align.ExactMatch;
 import llmfs.compute.align.GreedyAnswerer;
 import llmfs.compute.align.ResponseMask;
 import llmfs.compute.align.TokenBatch;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Part 5's task: supervised fine-tuning of a GPT on formatted (instruction, response) pairs with the loss on the
@@ -170,6 +172,42 @@ public final class SftTraining implements TrainingTask {
             model.train(was);
         }
         return (float) (total / count);
+    }
+
+    /**
+     * Exact-match accuracy per category, greedy answers cut at END: on the held-out pairs and on an equally large
+     * sample of the training pairs, side by side, then a few held-out misses.
+     */
+    @Override
+    public List<String> finalReport() {
+        GreedyAnswerer g = new GreedyAnswerer(model, CourseVocab.full(), 80);
+        List<ExactMatch.Score> held = ExactMatch.score(g, heldOut);
+        List<ExactMatch.Score> seen = ExactMatch.score(g, trainSample());
+        List<String> out = new ArrayList<>();
+        out.add("Exact match (greedy answers, cut at the end marker):");
+        out.add(String.format(Locale.ROOT, "  %-12s %14s %14s", "category", "held out", "trained on"));
+        int hc = 0, ht = 0, tc = 0, tt = 0;
+        for (ExactMatch.Score h : held) {
+            ExactMatch.Score t = seen.stream().filter(x -> x.category().equals(h.category())).findFirst().orElse(null);
+            out.add(String.format(Locale.ROOT, "  %-12s %14s %14s", h.category(), cell(h.correct(), h.total()),
+                    t == null ? "-" : cell(t.correct(), t.total())));
+            hc += h.correct();
+            ht += h.total();
+            if (t != null) {
+                tc += t.correct();
+                tt += t.total();
+            }
+        }
+        out.add(String.format(Locale.ROOT, "  %-12s %14s %14s", "all", cell(hc, ht), cell(tc, tt)));
+        out.add("Some held-out answers that missed:");
+        for (ExactMatch.Score h : held) for (String m : h.misses().subList(0, Math.min(1, h.misses().size()))) {
+            out.add("  " + m);
+        }
+        return out;
+    }
+
+    private static String cell(int correct, int total) {
+        return String.format(Locale.ROOT, "%d/%d %3.0f%%", correct, total, total == 0 ? 0 : 100.0 * correct / total);
     }
 
     @Override

@@ -26,6 +26,9 @@ public sealed interface TrainEvent {
      */
     record Measures(long step, java.util.Map<String, Float> values) implements TrainEvent {}
 
+    /** What the task measured on the finished model (e.g. held-out accuracy), one line each. */
+    record Report(long step, java.util.List<String> lines) implements TrainEvent {}
+
     /** Text sampled from the model as it is now. */
     record Sample(long step, String text) implements TrainEvent {}
 

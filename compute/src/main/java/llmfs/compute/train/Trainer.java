@@ -100,6 +100,11 @@ public final class Trainer {
                 task.save(checkpoint, step, lastTrain, lastVal);
                 listener.on(new TrainEvent.Checkpointed(step, checkpoint));
             }
+            java.util.List<String> report;
+            try (var off = Tape.noGrad()) {
+                report = task.finalReport();
+            }
+            if (!report.isEmpty()) listener.on(new TrainEvent.Report(step, java.util.List.copyOf(report)));
             TrainEvent.Finished done = new TrainEvent.Finished(step, lastTrain, lastVal, stop.get() && step < total,
                     (System.nanoTime() - t0) / 1e9);
             listener.on(done);

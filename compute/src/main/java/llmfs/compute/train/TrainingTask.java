@@ -38,6 +38,14 @@ public interface TrainingTask {
         return java.util.Map.of();
     }
 
+    /**
+     * Lines that sum up the trained model beyond its losses, measured once at the end of a run (stopped early or
+     * not); empty by default. The trainer reports them as a {@link TrainEvent.Report} before Finished.
+     */
+    default java.util.List<String> finalReport() {
+        return java.util.List.of();
+    }
+
     /** A short sample from the current model. */
     String sample(Rng rng);
 

@@ -61,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "NAME", description = "gpt lab: which named configuration (see above)")
     String config;
 
+    @Option(names = "--from", paramLabel = "START", description = "sft lab: scratch (default) or gpt, to start from"
+            + " Part 4's trained model")
+    String from;
+
     @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
     boolean restart;
 
@@ -96,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = global.out();
         global.applyDevice();
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
-                .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart);
+                .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart).withFrom(from);
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
@@ -137,6 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
                     best[1] < fin.valLoss() - 0.02 ? " (it rose afterwards: the model began to memorise its training data)" : "");
         }
         out.println("Saved to " + global.relative(setup.checkpoint()));
+        for (String line : run.snapshot().report()) out.println(line);
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
             out.println("Samples (T=0.8): " + String.join(", ", names));

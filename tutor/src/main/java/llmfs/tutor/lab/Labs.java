@@ -18,7 +18,8 @@ public final class Labs {
     private Labs() {}
 
     /** Every lab, in course order. */
-    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab());
+    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab(), new SftLab(),
+            new DpoLab());
 
     /** Known lab ids, in course order. */
     public static final List<String> IDS = ALL.stream().map(Lab::id).toList();
@@ -35,11 +36,16 @@ public final class Labs {
      * @param evalWindows text labs: windows per split that an evaluation averages over (default 16,384); fewer make
      *                    evaluations quicker and noisier
      * @param config      gpt lab: which named configuration (null: the lab's default)
+     * @param from        sft lab: where the weights start, {@code scratch} (null) or {@code gpt} (Part 4's model)
      */
     public record Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
-                          Integer evalWindows, String config) {
+                          Integer evalWindows, String config, String from) {
         public static Options defaults() {
-            return new Options(null, null, false, null, null, false, null, null);
+            return new Options(null, null, false, null, null, false, null, null, null);
+        }
+
+        public Options withFrom(String f) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, config, f);
         }
 
         /** The value of the lab's variant option: the names corpus or the gpt configuration. */
@@ -48,35 +54,35 @@ public final class Labs {
         }
 
         public Options withConfig(String c) {
-            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, c);
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, c, from);
         }
 
         public Options withEpochs(Integer e) {
-            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows, config);
+            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows, config, from);
         }
 
         public Options withSteps(Long s) {
-            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows, config);
+            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows, config, from);
         }
 
         public Options withLongRun(boolean l) {
-            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows, config);
+            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows, config, from);
         }
 
         public Options withSeed(Long s) {
-            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows, config);
+            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows, config, from);
         }
 
         public Options withCorpus(String c) {
-            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows, config);
+            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows, config, from);
         }
 
         public Options withRestart(boolean r) {
-            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows, config);
+            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows, config, from);
         }
 
         public Options withEvalWindows(Integer w) {
-            return new Options(epochs, steps, longRun, seed, corpus, restart, w, config);
+            return new Options(epochs, steps, longRun, seed, corpus, restart, w, config, from);
         }
     }
 
