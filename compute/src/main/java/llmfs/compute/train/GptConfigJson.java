@@ -3,7 +3,10 @@ package llmfs.compute.train;
 import com.google.gson.JsonObject;
 import llmfs.compute.nn.Gpt;
 
-/** A GPT's shape in a checkpoint sidecar, and back, so a checkpoint names the model that reads it. */
+/**
+ * A GPT's shape as a checkpoint sidecar's {@code config} (the keys {@link llmfs.compute.io.ModelCheckpoints#gptConfig}
+ * reads back), for the tasks that tune a GPT built elsewhere (Parts 5 and 6).
+ */
 public final class GptConfigJson {
     private GptConfigJson() {}
 
@@ -16,10 +19,5 @@ public final class GptConfigJson {
         o.addProperty("context", c.context());
         o.addProperty("dropout", c.dropout());
         return o;
-    }
-
-    public static Gpt.Config fromJson(JsonObject o) {
-        return new Gpt.Config(o.get("vocab").getAsInt(), o.get("dim").getAsInt(), o.get("heads").getAsInt(),
-                o.get("layers").getAsInt(), o.get("context").getAsInt(), o.get("dropout").getAsFloat());
     }
 }

@@ -8,7 +8,7 @@ import llmfs.compute.io.Checkpoint;
 import llmfs.compute.io.CheckpointException;
 import llmfs.compute.nn.Gpt;
 import llmfs.compute.train.DpoTraining;
-import llmfs.compute.train.GptConfigJson;
+import llmfs.compute.io.ModelCheckpoints;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ final class DpoLab implements Lab {
                     + " with `tutor train sft` first, so DPO does not start from a model that is still changing");
         }
         long seed = o.seed() == null ? 42 : o.seed();
-        Gpt policy = new Gpt(GptConfigJson.fromJson(side.getAsJsonObject("config")), new Rng(seed));
+        Gpt policy = new Gpt(ModelCheckpoints.gptConfig(side.getAsJsonObject("config")), new Rng(seed));
         policy.load(c.params());
         String referenceId = side.get("tensorsSha256").getAsString();
         long steps = LabSupport.steps(o, 95, BATCH, QUICK_STEPS, LONG_STEPS);
