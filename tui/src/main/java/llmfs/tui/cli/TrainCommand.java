@@ -67,6 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "NAME", description = "gpt lab: which named configuration (see above)")
     String config;
 
+    @Option(names = "--from", paramLabel = "START", description = "sft lab: scratch (default) or gpt, to start from"
+            + " Part 4's trained model")
+    String from;
+
     @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch (the saved"
             + " model is kept as a numbered run)")
     boolean restart;
@@ -114,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         global.applyDevice();
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
                 .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart)
-                .withSizes(new ModelSizes(block, emb, hidden));
+                .withSizes(new ModelSizes(block, emb, hidden)).withFrom(from);
         // A workspace that cannot hold the model should fail now, not after the training.
         Workspace.createFolder(global.workspaceDir().resolve("checkpoints"));
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
@@ -164,6 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
                     best[1] < fin.valLoss() - 0.02 ? " (it rose afterwards: the model began to memorise its training data)" : "");
         }
         out.println("Saved to " + global.relative(setup.checkpoint()));
+        for (String line : run.snapshot().report()) out.println(line);
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
             out.println("Samples (T=0.8): " + String.join(", ", names));
