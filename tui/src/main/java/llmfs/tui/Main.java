@@ -45,6 +45,9 @@ public final class Main implements Callable<Integer> {
     public static int run(String... args) {
         GlobalOptions.reset();
         CommandLine cl = new CommandLine(new Main());
+        // The lab lists in these help texts come from the lab registry, so they cannot be annotation constants.
+        cl.getSubcommands().get("train").getCommandSpec().usageMessage().description(TrainCommand.description());
+        cl.getSubcommands().get("chat").getCommandSpec().usageMessage().description(ChatCommand.description());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // Expected problems (bad id, missing file, corrupt checkpoint) get one clear line, not a stack trace.
             cmd.getErr().println(cmd.getColorScheme().errorText("tutor: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage())));

@@ -12,8 +12,10 @@ import llmfs.compute.text.BpeTokenizer;
 import llmfs.compute.text.CharVocab;
 import llmfs.compute.text.TokenCodec;
 import llmfs.tutor.lab.BpeCodec;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import llmfs.tutor.lab.ShakespeareTokenizer;
+import llmfs.tutor.lab.TextLabs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,28 +29,31 @@ import java.util.Locale;
 public final class ChatModels {
     private ChatModels() {}
 
-    /** Characters a Part 2 answer runs to unless {@code :len} says otherwise. */
-    public static final int SHAKESPEARE_LENGTH = 300;
+    /** Characters a character model's answer runs to unless {@code :len} says otherwise. */
+    public static final int SHAKESPEARE_LENGTH = TextLabs.CHARACTER_ANSWER;
     /** Tokens a Part 3 answer runs to (about 300 characters). */
-    public static final int BPE_LENGTH = 150;
+    public static final int BPE_LENGTH = TextLabs.BPE_ANSWER;
 
-    /** Whether lab {@code lab} has a saved model in {@code workspace} (the names lab's course corpus). */
+    /** Whether lab {@code lab} has a saved model in {@code workspace} (its default variant). */
     public static boolean trained(String lab, Path workspace) {
         return Files.isRegularFile(Labs.checkpoint(lab, null, workspace));
     }
 
     /**
-     * The trained model of lab {@code lab}.
+     * The trained model of lab {@code lab}. Which kind of chat it gets follows from the checkpoint's sidecar, not
+     * from the lab's name: a names vocabulary gives the names chat, a character or BPE codec the text chat.
      *
-     * @param corpus    the names lab's corpus ({@code indian}, {@code english}; null: the course's); null for the others
+     * @param variant   the lab's variant (the names corpus: {@code indian}, {@code english}); null for the default
      * @param corpora   used only when the BPE tokenizer file is missing and has to be learned again; may be null
-     * @throws IllegalArgumentException for an unknown lab or corpus (the message lists the known ones)
+     * @throws IllegalArgumentException for an unknown lab or variant (the message lists the known ones)
      * @throws ChatLoadException        when the model was not trained yet or its checkpoint cannot be used
      */
-    public static ChatModel load(String lab, String corpus, Path workspace, Corpora corpora) {
-        String id = Labs.resolve(lab);
-        Path ck = Labs.checkpoint(id, corpus, workspace);
-        String train = "tutor train " + id + (corpus == null ? "" : " --corpus " + corpus.toLowerCase(Locale.ROOT));
+    public static ChatModel load(String lab, String variant, Path workspace, Corpora corpora) {
+        Lab spec = Labs.get(lab);
+        String id = spec.id();
+        Path ck = spec.checkpoint(variant, workspace);
+        String train = "tutor train " + id + (variant == null ? "" : " " + variantFlag(spec) + " "
+                + variant.toLowerCase(Locale.ROOT));
         if (!Files.isRegularFile(ck)) {
             throw new ChatLoadException("the " + id + " model has not been trained yet: run `" + train
                     + "` (or open its lab in the tutor) first");
@@ -62,40 +67,39 @@ public final class ChatModels {
         }
         try {
             JsonObject side = c.sidecar();
+            String part = "Part " + spec.part();
             JsonObject cfg = side.getAsJsonObject("config");
             if (cfg == null) throw new IllegalArgumentException("its sidecar has no model settings ('config')");
             int block = number(cfg, "block").intValue(), emb = number(cfg, "embDim").intValue();
             int hidden = number(cfg, "hidden").intValue();
-            return switch (id) {
-                case "names" -> {
-                    CharVocab vocab = CharVocab.ofChars(string(side, "vocab"));
-                    CharMlp m = model(vocab.size(), block, emb, hidden, c);
-                    String source = side.has("corpus") ? " on " + side.get("corpus").getAsString() : "";
-                    yield new NamesChat(m, vocab, describe("Part 1 names model" + source, m, side));
-                }
-                case "shakespeare" -> {
-                    String codec = string(side, "codec");
-                    if (!codec.startsWith("chars:")) {
-                        throw new IllegalArgumentException("its tokenizer is '" + codec + "', not a character vocabulary");
-                    }
-                    TokenCodec tc = TokenCodec.of(CharVocab.ofChars(codec.substring("chars:".length())), ' ');
-                    CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
-                    yield new TextChat(id, m, tc, "characters", SHAKESPEARE_LENGTH,
-                            describe("Part 2 character model on Tiny Shakespeare", m, side));
-                }
-                default -> {
-                    BpeCodec tc = bpeCodec(string(side, "codec"), workspace, corpora, train);
-                    CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
-                    yield new TextChat(id, m, tc, "tokens", BPE_LENGTH, describe("Part 3 model on "
-                            + tc.vocabSize() + " BPE tokens of Tiny Shakespeare", m, side));
-                }
-            };
+            if (side.has("vocab")) {
+                CharVocab vocab = CharVocab.ofChars(string(side, "vocab"));
+                CharMlp m = model(vocab.size(), block, emb, hidden, c);
+                String source = side.has("corpus") ? " on " + side.get("corpus").getAsString() : "";
+                return new NamesChat(m, vocab, describe(part + " names model" + source, m, side));
+            }
+            String codec = string(side, "codec");
+            if (codec.startsWith("chars:")) {
+                TokenCodec tc = TokenCodec.of(CharVocab.ofChars(codec.substring("chars:".length())), ' ');
+                CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
+                return new TextChat(id, m, tc, "characters", SHAKESPEARE_LENGTH,
+                        describe(part + " character model on Tiny Shakespeare", m, side));
+            }
+            BpeCodec tc = bpeCodec(codec, workspace, corpora, train);
+            CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
+            return new TextChat(id, m, tc, "tokens", BPE_LENGTH, describe(part + " model on "
+                    + tc.vocabSize() + " BPE tokens of Tiny Shakespeare", m, side));
         } catch (ChatLoadException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ChatLoadException("cannot load the " + id + " model from " + ck + ": " + e.getMessage()
                     + ". Run `" + train + " --restart` to train it again from scratch; that replaces the checkpoint", e);
         }
+    }
+
+    /** The option that picks a variant of {@code lab} ({@code --corpus} for names, {@code --config} for gpt). */
+    static String variantFlag(Lab lab) {
+        return lab.options().contains(Lab.Opt.CONFIG) ? "--config" : "--corpus";
     }
 
     private static CharMlp model(int vocab, int block, int emb, int hidden, Checkpoint.Loaded c) {

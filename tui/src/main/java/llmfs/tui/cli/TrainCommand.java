@@ -6,6 +6,7 @@ import llmfs.compute.train.NamesTraining;
 import llmfs.compute.train.TextMlpTraining;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,35 +19,36 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code tutor train PART}: runs a part's lab from the command line. */
-@Command(name = "train", description = {
-        "Train a part's model from the command line (the same run as the lab screen). Shows a progress bar on a"
-                + " terminal and plain lines when piped; prints the final train and validation loss and a few samples."
-                + " An unfinished run resumes from its checkpoint.",
-        "Labs: names (Part 1), shakespeare (Part 2), bpe (Part 3). Run lengths:",
-        "  names        --epochs N (default " + Labs.NAMES_QUICK_EPOCHS + "; --long: the course's " + Labs.NAMES_LONG_EPOCHS
-                + ")",
-        "  shakespeare  --steps N (default " + Labs.SHAKESPEARE_QUICK_STEPS + ", a few minutes; --long: "
-                + Labs.SHAKESPEARE_LONG_STEPS + ")",
-        "  bpe          --steps N (default " + Labs.BPE_QUICK_STEPS + ", a few minutes; --long: " + Labs.BPE_LONG_STEPS
-                + ")"},
+@Command(name = "train", description = "Train a part's model from the command line (the labs are listed below).",
         mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
-    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: names, shakespeare or bpe")
+    /** The help text: the general part, then each lab's run lengths from the registry. */
+    public static String[] description() {
+        List<String> d = new java.util.ArrayList<>();
+        d.add("Train a part's model from the command line (the same run as the lab screen). Shows a progress bar on a"
+                + " terminal and plain lines when piped; prints the final train and validation loss and a few samples."
+                + " An unfinished run resumes from its checkpoint.");
+        d.add("Labs (a part number works too) and their run lengths:");
+        for (Lab l : Labs.ALL) d.add(String.format(Locale.ROOT, "  %-12s %s", l.id(), l.trainHelp()));
+        return d.toArray(String[]::new);
+    }
+
+    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: its name or part number (see above)")
     String lab;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (names: default "
             + Labs.NAMES_QUICK_EPOCHS + " for a quick run; the course's full run is 1000)")
     Integer epochs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (shakespeare and bpe)")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (the text labs)")
     Long steps;
 
     @Option(names = "--long", description = "The lab's long preset instead of the quick default")
     boolean longRun;
 
-    @Option(names = "--prompt", paramLabel = "TEXT", description = "shakespeare and bpe: a prompt to continue at the"
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "text labs: a prompt to continue at the"
             + " end; \\n stands for a line break (repeatable; default ROMEO: and JULIET:)")
     List<String> prompts;
 
@@ -56,6 +58,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "NAME", description = "names lab: indian (the course's list) or english")
     String corpus;
 
+    @Option(names = "--config", paramLabel = "NAME", description = "gpt lab: which named configuration (see above)")
+    String config;
+
     @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
     boolean restart;
 
@@ -64,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--sample-length", paramLabel = "N", defaultValue = "200",
-            description = "shakespeare and bpe: tokens to generate after each prompt")
+            description = "text labs: tokens to generate after each prompt")
     int sampleLength;
 
     /** Fails with the first character of {@code prompt} that the lab's vocabulary has no token for. */
@@ -91,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = global.out();
         global.applyDevice();
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
-                .withSeed(seed).withCorpus(corpus).withRestart(restart);
+                .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart);
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();

@@ -21,6 +21,7 @@ import llmfs.tui.widgets.Role;
 import llmfs.tutor.course.LabSpec;
 import llmfs.tutor.course.Part;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 
 import java.io.IOException;
@@ -179,9 +180,13 @@ public final class LabView implements View {
         }
     }
 
-    /** Only Part 1's names model has the embeddings picture. */
+    /** Whether this lab offers the embeddings picture (Part 1's names model). */
     private boolean hasEmbeddings() {
-        return spec.id().equals("names");
+        try {
+            return Labs.get(spec.command()).extras().contains(Lab.Extra.EMBEDDINGS);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String eta(double s) {
