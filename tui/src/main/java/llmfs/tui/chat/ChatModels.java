@@ -2,11 +2,14 @@ package llmfs.tui.chat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import llmfs.compute.Rng;
 import llmfs.compute.data.Corpora;
 import llmfs.compute.io.Checkpoint;
 import llmfs.compute.io.CheckpointException;
+import llmfs.compute.io.ModelCheckpoints;
 import llmfs.compute.nn.CharMlp;
+import llmfs.compute.nn.Gpt;
+import llmfs.compute.nn.Module;
+import llmfs.compute.text.CourseVocab;
 import llmfs.compute.text.BpeFile;
 import llmfs.compute.text.BpeTokenizer;
 import llmfs.compute.text.CharVocab;
@@ -23,8 +26,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Loads a lab's trained model for a chat. Everything needed to rebuild it comes from the checkpoint and its sidecar
- * (sizes, vocabulary); only the BPE model also needs the workspace's tokenizer file, which its fingerprint must match.
+ * Loads a lab's trained model for a chat. The compute layer rebuilds the model from the checkpoint and its sidecar
+ * ({@link ModelCheckpoints}); the sidecar's vocabulary or codec decides the chat. Only the BPE model also needs the
+ * workspace's tokenizer file, which its fingerprint must match.
  */
 public final class ChatModels {
     private ChatModels() {}
@@ -68,25 +72,27 @@ public final class ChatModels {
         try {
             JsonObject side = c.sidecar();
             String part = "Part " + spec.part();
-            JsonObject cfg = side.getAsJsonObject("config");
-            if (cfg == null) throw new IllegalArgumentException("its sidecar has no model settings ('config')");
-            int block = number(cfg, "block").intValue(), emb = number(cfg, "embDim").intValue();
-            int hidden = number(cfg, "hidden").intValue();
+            ModelCheckpoints.Restored r = ModelCheckpoints.rebuild(c);
+            if (r.model() instanceof Gpt g) {
+                TokenCodec tc = characters(string(side, "codec"));
+                CharVocab v = CharVocab.ofChars(string(side, "codec").substring("chars:".length()));
+                int stop = v.contains(CourseVocab.END) ? v.id(CourseVocab.END) : -1;
+                return new TextChat(id, g, tc, "characters", SHAKESPEARE_LENGTH, describe(part + " GPT ("
+                        + g.cfg.layers() + " layers, " + g.cfg.heads() + " heads, width " + g.cfg.dim() + ", context "
+                        + g.cfg.context() + ")", g, side), stop);
+            }
+            CharMlp m = r.mlp();
             if (side.has("vocab")) {
                 CharVocab vocab = CharVocab.ofChars(string(side, "vocab"));
-                CharMlp m = model(vocab.size(), block, emb, hidden, c);
                 String source = side.has("corpus") ? " on " + side.get("corpus").getAsString() : "";
                 return new NamesChat(m, vocab, describe(part + " names model" + source, m, side));
             }
             String codec = string(side, "codec");
             if (codec.startsWith("chars:")) {
-                TokenCodec tc = TokenCodec.of(CharVocab.ofChars(codec.substring("chars:".length())), ' ');
-                CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
-                return new TextChat(id, m, tc, "characters", SHAKESPEARE_LENGTH,
+                return new TextChat(id, m, characters(codec), "characters", SHAKESPEARE_LENGTH,
                         describe(part + " character model on Tiny Shakespeare", m, side));
             }
             BpeCodec tc = bpeCodec(codec, workspace, corpora, train);
-            CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
             return new TextChat(id, m, tc, "tokens", BPE_LENGTH, describe(part + " model on "
                     + tc.vocabSize() + " BPE tokens of Tiny Shakespeare", m, side));
         } catch (ChatLoadException e) {
@@ -102,10 +108,12 @@ public final class ChatModels {
         return lab.options().contains(Lab.Opt.CONFIG) ? "--config" : "--corpus";
     }
 
-    private static CharMlp model(int vocab, int block, int emb, int hidden, Checkpoint.Loaded c) {
-        CharMlp m = new CharMlp(vocab, block, emb, hidden, new Rng(0)); // the initial values are overwritten
-        m.load(c.params());
-        return m;
+    /** A character vocabulary from a sidecar's codec fingerprint ("chars:" and the characters in id order). */
+    private static TokenCodec characters(String codec) {
+        if (!codec.startsWith("chars:")) {
+            throw new IllegalArgumentException("its tokenizer is '" + codec + "', not a character vocabulary");
+        }
+        return TokenCodec.of(CharVocab.ofChars(codec.substring("chars:".length())), ' ');
     }
 
     /** The workspace's BPE tokenizer, if it is the one the model was trained with (learned again if it is gone). */
@@ -136,7 +144,7 @@ public final class ChatModels {
     }
 
     /** "Part 1 names model: 17,651 parameters, trained 1,240 steps, val loss 2.1375". */
-    static String describe(String what, CharMlp m, JsonObject side) {
+    static String describe(String what, Module m, JsonObject side) {
         StringBuilder sb = new StringBuilder(what).append(String.format(Locale.ROOT, ": %,d parameters",
                 m.parameterCount()));
         if (side.has("step")) {
@@ -152,14 +160,6 @@ public final class ChatModels {
             sb.append(String.format(Locale.ROOT, ", val loss %.4f", val.getAsDouble()));
         }
         return sb.toString();
-    }
-
-    private static Number number(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException("its sidecar has no number '" + key + "'");
-        }
-        return e.getAsNumber();
     }
 
     private static String string(JsonObject o, String key) {

@@ -3,7 +3,7 @@ package llmfs.tui.cli;
 import llmfs.compute.Rng;
 import llmfs.compute.Tape;
 import llmfs.compute.train.NamesTraining;
-import llmfs.compute.train.TextMlpTraining;
+import llmfs.compute.train.TextGenerator;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
 import llmfs.tutor.lab.Lab;
@@ -73,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
     int sampleLength;
 
     /** Fails with the first character of {@code prompt} that the lab's vocabulary has no token for. */
-    private static void checkPrompt(TextMlpTraining task, String prompt) {
+    private static void checkPrompt(TextGenerator task, String prompt) {
         for (int i = 0; i < prompt.length(); ) {
             int cp = prompt.codePointAt(i);
             try {
@@ -100,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
-        if (setup.task() instanceof TextMlpTraining tt) {
+        if (setup.task() instanceof TextGenerator tt) {
             // A prompt the tokenizer cannot encode should fail now, not after minutes of training.
             for (String p : textPrompts) checkPrompt(tt, p);
         }
@@ -141,9 +141,9 @@ public final class TrainCommand implements Callable<Integer> {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
             out.println("Samples (T=0.8): " + String.join(", ", names));
         }
-        if (setup.task() instanceof TextMlpTraining tt && samples > 0 && sampleLength > 0) {
+        if (setup.task() instanceof TextGenerator tt && samples > 0 && sampleLength > 0) {
             Rng rng = new Rng(seed == null ? 7 : seed + 7);
-            float t = tt.config().temperature();
+            float t = tt.temperature();
             try (var off = Tape.noGrad()) {
                 for (String p : textPrompts) {
                     out.printf(Locale.ROOT, "%nSample (T=%.1f, %d tokens after the prompt):%n", t, sampleLength);
