@@ -1,8 +1,8 @@
 package llmfs.compute.code;
 
 import llmfs.compute.Rng;
-import llmfs.compute.Tape;
 import llmfs.compute.nn.Gpt;
+import llmfs.compute.sample.GptSampler;
 import llmfs.compute.sample.Sampler;
 import llmfs.compute.text.TokenCodec;
 
@@ -34,6 +34,16 @@ public final class CodeSampler implements MethodCompleter {
         this.endId = endId;
     }
 
+    /** The model. */
+    public Gpt model() {
+        return model;
+    }
+
+    /** The tokenizer. */
+    public TokenCodec codec() {
+        return codec;
+    }
+
     /** The same model with other sampling settings and budget. */
     public CodeSampler with(Sampler.Settings s, int tokens) {
         return new CodeSampler(model, codec, s, tokens, endId);
@@ -48,43 +58,25 @@ public final class CodeSampler implements MethodCompleter {
     public String complete(String prompt, Rng rng, Consumer<String> onText, BooleanSupplier stop) {
         MethodEnd end = new MethodEnd();
         end.acceptAll(prompt);
-        int ctxLen = model.cfg.context();
-        int[] ids = new int[ctxLen];
         int[] p = codec.encode(prompt);
-        int n = Math.min(p.length, ctxLen);
-        System.arraycopy(p, p.length - n, ids, 0, n);
+        if (p.length == 0) p = new int[]{codec.padId()};
         StringBuilder out = new StringBuilder();
-        try (var off = Tape.noGrad()) {
-            for (int step = 0; step < maxTokens && !stop.getAsBoolean(); step++) {
-                if (n == 0) {
-                    ids[0] = codec.padId();
-                    n = 1;
-                }
-                int[] window = java.util.Arrays.copyOf(ids, n);
-                float[] all = model.forward(window, 1, n).toArray();
-                int vocab = model.cfg.vocab();
-                float[] logits = java.util.Arrays.copyOfRange(all, (n - 1) * vocab, n * vocab);
-                int next = Sampler.sample(logits, settings, rng);
-                if (next == endId) break;
-                String piece = codec.decode(new int[]{next});
-                for (int i = 0; i < piece.length(); i++) {
-                    if (end.accept(piece.charAt(i))) {
-                        String last = piece.substring(0, i + 1);
-                        out.append(last);
-                        onText.accept(last);
-                        return out.toString();
-                    }
-                }
-                out.append(piece);
-                onText.accept(piece);
-                if (n == ctxLen) {
-                    System.arraycopy(ids, 1, ids, 0, ctxLen - 1);
-                    ids[ctxLen - 1] = next;
-                } else {
-                    ids[n++] = next;
+        // The KV-cache sampler: each new token costs one position's work, not a pass over the whole window.
+        new GptSampler(model).generate(p, maxTokens, settings, rng, endId, id -> {
+            if (stop.getAsBoolean()) return false;
+            String piece = codec.decode(new int[]{id});
+            for (int i = 0; i < piece.length(); i++) {
+                if (end.accept(piece.charAt(i))) {
+                    String last = piece.substring(0, i + 1); // a BPE token may carry text past the brace: cut it
+                    out.append(last);
+                    onText.accept(last);
+                    return false;
                 }
             }
-        }
+            out.append(piece);
+            onText.accept(piece);
+            return true;
+        });
         return out.toString();
     }
 }

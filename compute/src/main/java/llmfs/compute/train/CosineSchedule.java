@@ -13,7 +13,7 @@ package llmfs.compute.train;
  * @param warmup warm-up steps (0 for none)
  * @param total  steps in the whole run
  */
-public record CosineSchedule(double peak, double floor, long warmup, long total) {
+public record CosineSchedule(double peak, double floor, long warmup, long total) implements LrSchedule {
     public CosineSchedule {
         if (!(peak > 0) || floor < 0 || floor > peak) {
             throw new IllegalArgumentException("need 0 <= floor <= peak and peak > 0, got peak " + peak + ", floor " + floor);
@@ -30,5 +30,16 @@ public record CosineSchedule(double peak, double floor, long warmup, long total)
         // The course's CosineAnnealingLR with T = total − warmup: 0.5·(1 + cos(π·e/T)) of the way from floor to peak.
         double progress = total == warmup ? 1.0 : Math.min(1.0, (double) (step - warmup) / (total - warmup));
         return floor + 0.5 * (peak - floor) * (1 + Math.cos(Math.PI * progress));
+    }
+
+    /** {@link LrSchedule}: the rate for {@code step}; the run's length is this schedule's own {@code total}. */
+    @Override
+    public float lr(long step, long totalSteps) {
+        return (float) lr(step);
+    }
+
+    @Override
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "warm-up %d, cosine %.3g -> %.3g at %d", warmup, peak, floor, total);
     }
 }

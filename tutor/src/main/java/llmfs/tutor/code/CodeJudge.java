@@ -73,7 +73,7 @@ public final class CodeJudge implements AutoCloseable {
         CompileResult compiled = compiler.compile(CandidateSource.FILE, CandidateSource.build(method, tests));
         if (!compiled.ok()) {
             String first = compiled.errors().get(0).split("\n", 2)[0];
-            return new Result(TestOutcome.DOES_NOT_COMPILE, first, -1);
+            return new Result(TestOutcome.DOES_NOT_COMPILE, methodLines(first), -1);
         }
         Verdict v = runner.run(new CheckRequest(MethodTestsCheck.class.getName(), CandidateSource.FILE,
                 compiled.classes(), seed++, timeoutMs));
@@ -86,6 +86,15 @@ public final class CodeJudge implements AutoCloseable {
             case COMPILE_ERROR -> new Result(TestOutcome.DOES_NOT_COMPILE, v.headline(), -1);
             case INTERNAL -> new Result(TestOutcome.INTERNAL, v.headline(), -1);
         };
+    }
+
+    /** "Candidate.java:7:13: error: ..." becomes "line 3:13: error: ...", counted in the method's own text. */
+    static String methodLines(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(CandidateSource.FILE)
+                + ":(\\d+)").matcher(message);
+        if (!m.find()) return message;
+        int line = Integer.parseInt(m.group(1)) - CandidateSource.HEADER_LINES;
+        return (line >= 1 ? "line " + line : "in the tests") + message.substring(m.end());
     }
 
     private static int failedTest(String headline) {

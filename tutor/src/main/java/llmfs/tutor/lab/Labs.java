@@ -18,7 +18,7 @@ public final class Labs {
     private Labs() {}
 
     /** Every lab, in course order. */
-    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab());
+    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab(), new CodeLab());
 
     /** Known lab ids, in course order. */
     public static final List<String> IDS = ALL.stream().map(Lab::id).toList();

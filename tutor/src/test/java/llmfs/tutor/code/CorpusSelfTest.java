@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every method of the Part 7 corpus compiles alone and passes its own tests; a broken copy of one does not. */
 class CorpusSelfTest {
@@ -56,6 +57,8 @@ class CorpusSelfTest {
     void aMethodThatDoesNotParseDoesNotCompile() {
         JavaMethod factorial = corpus.find("factorial").orElseThrow();
         String cut = factorial.source().substring(0, factorial.source().length() - 3);
-        assertEquals(TestOutcome.DOES_NOT_COMPILE, judge.judge(cut, factorial.tests()).outcome());
+        CodeJudge.Result r = judge.judge(cut, factorial.tests());
+        assertEquals(TestOutcome.DOES_NOT_COMPILE, r.outcome());
+        assertTrue(r.message().startsWith("line "), r.message());
     }
 }
