@@ -112,7 +112,7 @@ public final class ChatModels {
         if (corpora == null) throw new ChatLoadException("the code model needs the corpora folder for its tests");
         try {
             CodeModels.Loaded m = CodeModels.load(variant, workspace, corpora);
-            return new CodeChat(m.sampler(), m.corpus(), () -> new CodeJudge(CodeJudge.DEFAULT_TIMEOUT_MS),
+            return new CodeChat(CodeChat.Writer.of(m.sampler()), m.corpus(), () -> new CodeJudge(CodeJudge.DEFAULT_TIMEOUT_MS),
                     m.description());
         } catch (IllegalStateException e) {
             throw new ChatLoadException(e.getMessage(), e);

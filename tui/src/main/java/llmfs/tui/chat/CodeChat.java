@@ -8,7 +8,12 @@ import llmfs.compute.text.CourseVocab;
 import llmfs.tutor.code.CodeJudge;
 import llmfs.tutor.code.TestOutcome;
 
+import llmfs.compute.Rng;
+import llmfs.compute.sample.Sampler;
+
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +28,19 @@ public final class CodeChat implements ChatModel {
     public static final int DEFAULT_LENGTH = 600;
     private static final Pattern NAME = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*)\\s*\\(");
 
-    private final CodeSampler sampler;
+    /** Writes a method body: the model's sampler, or a script in tests. */
+    @FunctionalInterface
+    public interface Writer {
+        String write(String prompt, Sampler.Settings settings, int maxTokens, Rng rng, Consumer<String> onText,
+                     BooleanSupplier stop);
+
+        /** A trained model's sampler as a writer. */
+        static Writer of(CodeSampler sampler) {
+            return (p, s, max, rng, on, stop) -> sampler.with(s, max).complete(p, rng, on, stop);
+        }
+    }
+
+    private final Writer writer;
     private final JavaMethodCorpus corpus;
     private final Supplier<CodeJudge> judges;
     private final String description;
@@ -31,13 +48,13 @@ public final class CodeChat implements ChatModel {
     private String lastMethod;
 
     /**
-     * @param sampler     the trained model with its tokenizer
+     * @param writer      the trained model (see {@link Writer#of})
      * @param corpus      where {@code :test} finds a method's tests
      * @param judges      makes the judge on the first {@code :test} (it starts a check process)
      * @param description the header line
      */
-    public CodeChat(CodeSampler sampler, JavaMethodCorpus corpus, Supplier<CodeJudge> judges, String description) {
-        this.sampler = sampler;
+    public CodeChat(Writer writer, JavaMethodCorpus corpus, Supplier<CodeJudge> judges, String description) {
+        this.writer = writer;
         this.corpus = corpus;
         this.judges = judges;
         this.description = description;
@@ -86,7 +103,7 @@ public final class CodeChat implements ChatModel {
         }
         String prompt = prompt(line);
         out.echo(prompt);
-        String body = sampler.with(s.sampling(), s.length()).complete(prompt, s.rng(), out::text, out::stopRequested);
+        String body = writer.write(prompt, s.sampling(), s.length(), s.rng(), out::text, out::stopRequested);
         out.endLine();
         String text = prompt + body;
         if (out.stopRequested()) {
