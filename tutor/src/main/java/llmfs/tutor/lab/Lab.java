@@ -16,7 +16,7 @@ public interface Lab {
     enum Opt { EPOCHS, STEPS, CORPUS, CONFIG, PROMPT, FROM }
 
     /** Extra screens a lab's part offers beside the lab itself (the UI decides how to draw each). */
-    enum Extra { EMBEDDINGS, COMPRESSION_TABLE, TOKENIZER_PLAYGROUND, ATTENTION_EXPLORER, POSITIONAL_ENCODING }
+    enum Extra { EMBEDDINGS, COMPRESSION_TABLE, TOKENIZER_PLAYGROUND, ATTENTION_EXPLORER, POSITIONAL_ENCODING, CODE_BENCH }
 
     /** The canonical id, also the checkpoint's file name and the key in the progress file. */
     String id();

@@ -19,7 +19,7 @@ public final class Labs {
 
     /** Every lab, in course order. */
     public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab(), new GptLab(),
-            new SftLab(), new DpoLab());
+            new SftLab(), new DpoLab(), new CodeLab());
 
     /** Known lab ids, in course order. */
     public static final List<String> IDS = ALL.stream().map(Lab::id).toList();
