@@ -43,8 +43,10 @@ public final class PartView implements View {
         if (!part.lessons().isEmpty()) list.add(Menu.Entry.heading("Lessons"));
         int n = 1;
         for (Lesson l : part.lessons()) {
-            list.add(new Menu.Entry(String.valueOf(n++), Role.DIM, l.title(), "", Role.DIM,
-                    () -> nav.push(new LessonView(ctx, part, l))));
+            boolean read = ctx.session().progress().lessonRead(l.id());
+            String number = String.valueOf(n++);
+            list.add(new Menu.Entry(read ? (u ? "✓" : "+") : number, read ? Role.GOOD : Role.DIM, l.title(),
+                    read ? "read" : "", Role.DIM, () -> nav.push(new LessonView(ctx, part, l))));
         }
         list.add(Menu.Entry.heading("Exercises"));
         for (Exercise e : part.exercises()) {
