@@ -128,7 +128,7 @@ class TutorEndToEndIT {
             t.keys("Down", "Down", "Down", "Enter");
             t.awaitText("Part 4 — Attention", 30_000);
             t.keys("l");
-            String intro = t.awaitText("Lab: Train the GPT", 30_000);
+            String intro = t.awaitStableText("Lab: Train the GPT", 30_000);
             assertTrue(intro.contains("610,241"), intro);
             t.keys("Enter");
             // A GPT step of batch 128 takes about a second on two busy cores; the first evaluation comes before it.
