@@ -136,7 +136,7 @@ class TutorEndToEndIT {
             t.keys("s");
             t.awaitText("Stopped", 180_000);
             t.keys("q");
-            t.awaitText("Attention explorer", 30_000);
+            t.awaitText("Part 4 — Attention", 30_000); // back on the part menu
             t.keys("q");
             t.keys("q");
             String exited = t.awaitText("TUTOR-EXITED-", 30_000);
