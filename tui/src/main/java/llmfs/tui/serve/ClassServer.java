@@ -104,14 +104,27 @@ public final class ClassServer implements AutoCloseable {
         log.accept(line);
     }
 
-    void joined(TutorShell s) {
+    /**
+     * Registers a new login; false when the same learner is already connected. Two sessions on one workspace would
+     * each keep their own copy of the progress file and overwrite each other's records. (Teachers only read, so
+     * they may log in more than once.)
+     */
+    synchronized boolean join(TutorShell s) {
+        if (s.member().role() == ClassFolder.Role.LEARNER) {
+            for (TutorShell other : shells) {
+                if (other.member().name().equals(s.member().name())) {
+                    log.accept(s.member().name() + " tried to connect a second time; refused");
+                    return false;
+                }
+            }
+        }
         shells.add(s);
         log.accept(s.member().name() + " connected" + (s.member().role() == ClassFolder.Role.TEACHER ? " (teacher)" : ""));
+        return true;
     }
 
-    void left(TutorShell s) {
-        shells.remove(s);
-        log.accept(s.member().name() + " left");
+    synchronized void left(TutorShell s) {
+        if (shells.remove(s)) log.accept(s.member().name() + " left");
     }
 
     /** Who is connected now, sorted. */

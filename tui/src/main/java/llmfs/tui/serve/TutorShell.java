@@ -66,11 +66,20 @@ final class TutorShell implements Command {
     public void start(ChannelSession channel, Environment env) throws IOException {
         Map<String, String> vars = env.getEnv();
         int cols = number(vars.get(Environment.ENV_COLUMNS)), rows = number(vars.get(Environment.ENV_LINES));
+        if (!server.join(this)) {
+            out.write((member.name() + " is already connected (in another window or from another computer). The tutor "
+                    + "runs once per learner: close the other session first (one that just dropped may take a few seconds to "
+                    + "save its lab).\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            exit.onExit(1, "already connected");
+            return;
+        }
         String term = vars.get(Environment.ENV_TERM);
         if (term == null || term.isBlank() || cols <= 0 || rows <= 0) {
             out.write(("The tutor is a full-screen program and needs a terminal: connect with "
                     + "'ssh -t' from a terminal window.\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+            server.left(this);
             exit.onExit(1, "no terminal");
             return;
         }
@@ -83,7 +92,6 @@ final class TutorShell implements Command {
     }
 
     private void run(SshTerminal terminal, Caps caps) {
-        server.joined(this);
         int rc = 0;
         try {
             TuiApp ui = new TuiApp(new TerminalScreen(terminal), caps).refuseSuspend(

@@ -103,6 +103,9 @@ class ClassServerIT {
         try (Tmux t = new Tmux().start(100, 30, login("ada", "ada", ""))) {
             t.awaitText("Course map", 60_000);
             assertTrue(t.screen().contains(ruleOf(100)), "the frame is as wide as the window:\n" + t.screen());
+            ClassServerProcess.Result twice = batch("ada", "ada", List.of("-tt"));
+            assertNotEquals(0, twice.status(), twice.output());
+            assertTrue(twice.output().contains("already connected"), twice.output());
             t.keys("Enter");
             t.awaitText("Part 1 — Names", 10_000);
             t.keys("1");
