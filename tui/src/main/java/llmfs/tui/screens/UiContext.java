@@ -28,6 +28,7 @@ public final class UiContext implements AutoCloseable {
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> checking = new ConcurrentHashMap<>();
     private final Map<String, ActiveLab> labs = new ConcurrentHashMap<>();
+    private final Map<String, llmfs.tutor.lab.ModelSizes> labSizes = new ConcurrentHashMap<>();
     private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "checker");
         t.setDaemon(true);
@@ -142,6 +143,16 @@ public final class UiContext implements AutoCloseable {
                                     "learning merges: " + (index + 1) + " of " + total)));
         }
         return tokenizer;
+    }
+
+    /** The model sizes the learner chose on lab {@code id}'s screen for this session (the course's by default). */
+    public llmfs.tutor.lab.ModelSizes labSizes(String id) {
+        return labSizes.getOrDefault(id, llmfs.tutor.lab.ModelSizes.DEFAULT);
+    }
+
+    public void setLabSizes(String id, llmfs.tutor.lab.ModelSizes sizes) {
+        labSizes.put(id, sizes);
+        changes.incrementAndGet();
     }
 
     /** A lab started in this session: its settings and its run. */

@@ -63,6 +63,30 @@ final class Tmux implements AutoCloseable {
         return await("\"" + text + "\"", timeoutMs, s -> s.contains(text));
     }
 
+    /**
+     * Waits for a complete, settled screen: two captures in a row that are equal and satisfy {@code test}. A single
+     * capture can catch the program half-way through drawing (the first line of a message there, the rest not yet),
+     * which is what a loaded machine makes likely. For screens that never settle (a live chart) use {@link #await}
+     * with a predicate naming everything the test then looks at.
+     */
+    String awaitStable(String what, long timeoutMs, Predicate<String> test) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        String previous = null;
+        String s = "";
+        while (System.currentTimeMillis() < end) {
+            s = screen();
+            if (test.test(s) && s.equals(previous)) return s;
+            previous = test.test(s) ? s : null;
+            Thread.sleep(150);
+        }
+        throw new AssertionError("timed out after " + timeoutMs + " ms waiting for a settled screen with " + what
+                + "; the screen was:\n" + s);
+    }
+
+    String awaitStableText(String text, long timeoutMs) throws IOException, InterruptedException {
+        return awaitStable("\"" + text + "\"", timeoutMs, s -> s.contains(text));
+    }
+
     boolean alive() {
         try {
             run("has-session", "-t", session);

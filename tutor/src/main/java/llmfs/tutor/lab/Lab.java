@@ -55,6 +55,19 @@ public interface Lab {
         return workspace.resolve("checkpoints").resolve(id() + ".safetensors");
     }
 
+    /**
+     * The course's model sizes, every field set, for a lab whose model is the MLP whose block, embedding and hidden
+     * sizes the learner may change ({@code --block --emb --hidden}); null for a lab without them.
+     */
+    default ModelSizes courseSizes() {
+        return null;
+    }
+
+    /** The longest context ({@code --block}) this lab accepts. */
+    default int maxBlock() {
+        return ModelSizes.TEXT_MAX_BLOCK;
+    }
+
     /** A ready-to-run lab for {@code o}; rejects options this lab does not take with a message saying which do. */
     Labs.Setup create(Labs.Options o, Path workspace, Corpora corpora);
 }
