@@ -1,6 +1,7 @@
 package llmfs.tui.serve;
 
 import llmfs.tutor.classroom.ClassFolder;
+import llmfs.tutor.check.LearnerCompiler;
 import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.course.Course;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -35,6 +36,7 @@ public final class ClassServer implements AutoCloseable {
     private final SshServer sshd;
     private final List<TutorShell> shells = new CopyOnWriteArrayList<>();
     private String fingerprint = "";
+    private LearnerCompiler compiler;
 
     /**
      * @param host the address to listen on (127.0.0.1 for this machine only, 0.0.0.0 for every network)
@@ -76,6 +78,15 @@ public final class ClassServer implements AutoCloseable {
         ClassFolder.privateTo(folder.hostKey());
         if (!loaded.isEmpty()) fingerprint = KeyUtils.getFingerPrint(loaded.get(0).getPublic());
         sshd.start();
+        Thread warm = new Thread(() -> compiler().warmUp(), "warm-compiler"); // the first check is then quick
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** The class's one compiler for learner code (thread-safe; compiles take turns), made on first use. */
+    synchronized LearnerCompiler compiler() {
+        if (compiler == null) compiler = new LearnerCompiler();
+        return compiler;
     }
 
     /** The port it listens on (the real one when started with port 0). */
@@ -161,6 +172,10 @@ public final class ClassServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        synchronized (this) {
+            if (compiler != null) compiler.close();
+            compiler = null;
         }
     }
 

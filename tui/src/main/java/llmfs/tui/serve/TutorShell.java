@@ -8,6 +8,8 @@ import llmfs.tui.screens.CourseMapView;
 import llmfs.tui.screens.UiContext;
 import llmfs.tui.widgets.Caps;
 import llmfs.tutor.Session;
+import llmfs.tutor.check.CheckRunner;
+import llmfs.tutor.check.CheckService;
 import llmfs.tutor.classroom.ClassFolder;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -119,12 +121,18 @@ final class TutorShell implements Command {
     }
 
     private void runCourse(TuiApp ui, Caps caps) throws IOException {
-        try (Session s = Session.open(member.workspace().toString());
-             UiContext ctx = new UiContext(s, caps, server.fairUse().seat(member.name()))) {
-            ctx.start();
-            View first = new CourseMapView(ctx);
-            ui.run(first);
-        } // closing the context stops a running lab after its step and saves it; closing the session its checks
+        try (Session s = Session.open(member.workspace().toString())) {
+            // The learner's own check process, but the class's one compiler: thirty cold compilers at once would
+            // cost the server's heap (and everyone's keystrokes) far more than waiting on a shared warm one.
+            CheckService checks = new CheckService(s.workspace(), s.progress(), server.compiler(), new CheckRunner());
+            try (UiContext ctx = new UiContext(s, caps, server.fairUse().seat(member.name()), checks)) {
+                ctx.start();
+                View first = new CourseMapView(ctx);
+                ui.run(first);
+            } finally { // closing the context stopped a running lab after its step and saved it
+                checks.runner().close(); // the compiler stays, for the others
+            }
+        }
     }
 
     ClassFolder.Member member() {
