@@ -82,6 +82,7 @@ public final class Progress {
     static final String HEADER =
             "# LLM from Scratch progress — one line per exercise or lab. Safe to read; edit with care.";
     private static final Pattern EXERCISE_ID = Pattern.compile("\\d+\\.\\d+");
+    private static final Pattern LESSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -100,6 +101,8 @@ public final class Progress {
     private final Clock clock;
     private final Map<String, ExerciseState> exercises = new TreeMap<>(Progress::compareIds);
     private final Map<String, LabState> labs = new LinkedHashMap<>();
+    /** Lessons opened, by lesson id, with when they were first opened. */
+    private final Map<String, Instant> lessonsRead = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     /** What the file looked like when last read or written (null: absent); a different one means re-read. */
     private Object onDisk;
@@ -213,6 +216,26 @@ public final class Progress {
         return markLab(labId, facts);
     }
 
+    /**
+     * Records that a lesson was opened and saves the file; a lesson already recorded keeps its first time (and the
+     * file is not rewritten).
+     */
+    public synchronized void markLessonRead(String lessonId) {
+        if (lessonId == null || !LESSON_ID.matcher(lessonId).matches()) {
+            throw new IllegalArgumentException("lesson id must look like \"1-3\", got \"" + lessonId + "\"");
+        }
+        refresh();
+        if (lessonsRead.containsKey(lessonId)) return;
+        Instant at = now();
+        update(() -> lessonsRead.putIfAbsent(lessonId, at));
+    }
+
+    /** Whether the lesson has been opened. */
+    public synchronized boolean lessonRead(String lessonId) {
+        refresh();
+        return lessonsRead.containsKey(lessonId);
+    }
+
     /** The recorded lab, if any. */
     public synchronized Optional<LabState> lab(String labId) {
         refresh();
@@ -276,6 +299,7 @@ public final class Progress {
     private void read() {
         exercises.clear();
         labs.clear();
+        lessonsRead.clear();
         warnings.clear();
         byte[] bytes;
         Object stampBefore = stamp();
@@ -309,8 +333,10 @@ public final class Progress {
                 return parseExercise(t);
             case "lab":
                 return parseLab(t);
+            case "lesson":
+                return parseLesson(t);
             default:
-                return "a line must start with \"exercise\" or \"lab\"";
+                return "a line must start with \"exercise\", \"lesson\" or \"lab\"";
         }
     }
 
@@ -342,6 +368,17 @@ public final class Progress {
             warnings.add(file.getFileName() + ": exercise " + t[1] + " is listed more than once; the last line counts");
         }
         exercises.put(t[1], new ExerciseState(t[1], status, at, attempts, hints));
+        return null;
+    }
+
+    private String parseLesson(String[] t) {
+        String usage = "expected: lesson ID TIME";
+        if (t.length != 3 || !LESSON_ID.matcher(t[1]).matches()) return usage;
+        try {
+            lessonsRead.put(t[1], Instant.parse(t[2]));
+        } catch (DateTimeParseException e) {
+            return "\"" + t[2] + "\" is not a time like 2026-11-24T13:05:00Z";
+        }
         return null;
     }
 
@@ -390,6 +427,7 @@ public final class Progress {
                     .append(s.updated()).append(" attempts=").append(s.attempts()).append(" hints=").append(s.hints())
                     .append('\n');
         }
+        lessonsRead.forEach((id, at) -> sb.append("lesson ").append(id).append(' ').append(at).append('\n'));
         for (LabState l : labs.values()) {
             sb.append("lab ").append(l.id());
             if (l.updated() != null) sb.append(' ').append(l.updated());

@@ -56,6 +56,25 @@ class ProgressTest {
     }
 
     @Test
+    void lessonsReadAreRecordedOnceAndReadBack() throws IOException {
+        Path file = tmp.resolve("progress.txt");
+        Progress p = Progress.load(file, clock);
+        assertFalse(p.lessonRead("1-3"));
+        p.recordAttempt("1.1", FAIL);
+        p.markLessonRead("1-3");
+        p.markLessonRead("1-3");
+        p.markLessonRead("2-1");
+        assertEquals(List.of(Progress.HEADER, "exercise 1.1 failed 2026-11-24T13:05:00Z attempts=1 hints=0",
+                "lesson 1-3 2026-11-24T13:05:00Z", "lesson 2-1 2026-11-24T13:05:00Z"), Files.readAllLines(file));
+        Progress again = Progress.load(file, clock);
+        assertTrue(again.lessonRead("1-3"));
+        assertTrue(again.lessonRead("2-1"));
+        assertFalse(again.lessonRead("1-4"));
+        assertTrue(again.warnings().isEmpty(), again.warnings().toString());
+        assertThrows(IllegalArgumentException.class, () -> again.markLessonRead("no spaces allowed"));
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         Path file = tmp.resolve("progress.txt");
         Progress p = Progress.load(file, clock);
