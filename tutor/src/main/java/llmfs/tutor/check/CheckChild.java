@@ -297,6 +297,8 @@ public final class CheckChild {
         StackTraceElement at = trace.firstLearnerFrame(worker.getStackTrace());
         String details = at == null ? "" : "When it was stopped, your code was running "
                 + LearnerTrace.frame(at) + ".";
+        String input = CheckContext.currentInput();
+        if (input != null) details = (details.isEmpty() ? "" : details + "\n") + "The call was " + input;
         return new Outcome(Verdict.of(Verdict.Kind.TIMEOUT, "ran longer than " + seconds
                 + " s — look for a loop whose condition never becomes false", details), true);
     }
@@ -350,7 +352,9 @@ public final class CheckChild {
                     ), false);
         }
         if (fromLearner || trace.involvesLearner(t)) {
-            return new Outcome(Verdict.of(Verdict.Kind.EXCEPTION, trace.headline(t), trace.details(t)), false);
+            String input = fromLearner ? ((LearnerException) thrown).input() : null;
+            return new Outcome(Verdict.of(Verdict.Kind.EXCEPTION, trace.headline(t), trace.details(t)
+                    + (input == null ? "" : "\nThe call was " + input)), false);
         }
         return new Outcome(Verdict.of(Verdict.Kind.INTERNAL, "the check itself failed — a bug in the tutor, not in "
                 + "your code: " + LearnerTrace.describe(t), stackTrace(t)), false);
