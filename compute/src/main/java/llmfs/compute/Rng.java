@@ -116,6 +116,26 @@ public final class Rng {
         return p;
     }
 
+    /**
+     * The generator's whole state (four xoshiro words, then the cached second Gaussian deviate), so a checkpoint can
+     * continue the exact same stream (e.g. dropout masks) after a resume.
+     */
+    public long[] state() {
+        return new long[]{s0, s1, s2, s3, hasSpare ? 1 : 0, Double.doubleToRawLongBits(spareGaussian)};
+    }
+
+    /** Continues from a state saved by {@link #state()}. */
+    public void restoreState(long[] st) {
+        if (st.length != 6) throw new IllegalArgumentException("an Rng state has 6 numbers, got " + st.length);
+        if ((st[0] | st[1] | st[2] | st[3]) == 0) throw new IllegalArgumentException("an all-zero Rng state is invalid");
+        s0 = st[0];
+        s1 = st[1];
+        s2 = st[2];
+        s3 = st[3];
+        hasSpare = st[4] != 0;
+        spareGaussian = Double.longBitsToDouble(st[5]);
+    }
+
     /** An independent generator derived from this one (for another thread or sub-task). */
     public Rng fork() {
         return new Rng(nextLong());

@@ -18,6 +18,11 @@ public final class LayerNorm extends Module {
         this.eps = eps;
     }
 
+    /** The epsilon added to the variance before the square root. */
+    public float eps() {
+        return eps;
+    }
+
     public Tensor forward(Tensor x) {
         return x.layerNorm(weight, bias, eps);
     }

@@ -4,6 +4,8 @@ import llmfs.compute.Tensor;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ public abstract class Module {
         if (params.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException("duplicate parameter name '" + name + "'");
         }
-        t.requiresGrad(true).named(name);
+        if (t.name() == null) t.named(name); // a shared tensor keeps the name of its first owner
+        t.requiresGrad(true);
         params.put(name, t);
         return t;
     }
@@ -36,16 +39,22 @@ public abstract class Module {
         return m;
     }
 
-    /** All parameters with dotted names, in registration order ({@code hidden.weight}, ...). */
+    /**
+     * All parameters with dotted names, in registration order ({@code hidden.weight}, ...). A tensor registered under
+     * several names (a tied or shared weight) appears once, under its first name, so the optimiser updates it once
+     * and a checkpoint stores it once.
+     */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        collect("", out);
+        collect("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
         return Collections.unmodifiableMap(out);
     }
 
-    private void collect(String prefix, Map<String, Tensor> out) {
-        params.forEach((n, t) -> out.put(prefix + n, t));
-        children.forEach((n, m) -> m.collect(prefix + n + ".", out));
+    private void collect(String prefix, Map<String, Tensor> out, Set<Tensor> seen) {
+        params.forEach((n, t) -> {
+            if (seen.add(t)) out.put(prefix + n, t);
+        });
+        children.forEach((n, m) -> m.collect(prefix + n + ".", out, seen));
     }
 
     public List<Tensor> parameters() {

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * last 10% of the stream is held out for validation (a contiguous cut: random windows would overlap the training
  * text). Batches are random windows drawn on the fly, so memory stays flat however long the corpus is.
  */
-public final class TextMlpTraining implements TrainingTask {
+public final class TextMlpTraining implements TrainingTask, TextGenerator {
 
     /** Settings; {@code evalWindows} is how many windows per split an evaluation averages over. */
     public record Config(int embDim, int hidden, int block, int batch, float lr, long steps, long seed,
@@ -91,6 +91,7 @@ public final class TextMlpTraining implements TrainingTask {
         return model;
     }
 
+    @Override
     public TokenCodec codec() {
         return codec;
     }
@@ -176,7 +177,12 @@ public final class TextMlpTraining implements TrainingTask {
         return generate(cfg.prompt(), cfg.sampleTokens(), cfg.temperature(), rng);
     }
 
-    /** The prompt followed by {@code length} sampled tokens, decoded. */
+    @Override
+    public float temperature() {
+        return cfg.temperature();
+    }
+
+    @Override
     public String generate(String prompt, int length, float temperature, Rng rng) {
         int[] p = codec.encode(prompt);
         int[] ctx = new int[cfg.block()];

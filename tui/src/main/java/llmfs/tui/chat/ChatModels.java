@@ -2,18 +2,23 @@ package llmfs.tui.chat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import llmfs.compute.Rng;
 import llmfs.compute.data.Corpora;
 import llmfs.compute.io.Checkpoint;
 import llmfs.compute.io.CheckpointException;
+import llmfs.compute.io.ModelCheckpoints;
 import llmfs.compute.nn.CharMlp;
+import llmfs.compute.nn.Gpt;
+import llmfs.compute.nn.Module;
+import llmfs.compute.text.CourseVocab;
 import llmfs.compute.text.BpeFile;
 import llmfs.compute.text.BpeTokenizer;
 import llmfs.compute.text.CharVocab;
 import llmfs.compute.text.TokenCodec;
 import llmfs.tutor.lab.BpeCodec;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import llmfs.tutor.lab.ShakespeareTokenizer;
+import llmfs.tutor.lab.TextLabs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,34 +26,38 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Loads a lab's trained model for a chat. Everything needed to rebuild it comes from the checkpoint and its sidecar
- * (sizes, vocabulary); only the BPE model also needs the workspace's tokenizer file, which its fingerprint must match.
+ * Loads a lab's trained model for a chat. The compute layer rebuilds the model from the checkpoint and its sidecar
+ * ({@link ModelCheckpoints}); the sidecar's vocabulary or codec decides the chat. Only the BPE model also needs the
+ * workspace's tokenizer file, which its fingerprint must match.
  */
 public final class ChatModels {
     private ChatModels() {}
 
-    /** Characters a Part 2 answer runs to unless {@code :len} says otherwise. */
-    public static final int SHAKESPEARE_LENGTH = 300;
+    /** Characters a character model's answer runs to unless {@code :len} says otherwise. */
+    public static final int SHAKESPEARE_LENGTH = TextLabs.CHARACTER_ANSWER;
     /** Tokens a Part 3 answer runs to (about 300 characters). */
-    public static final int BPE_LENGTH = 150;
+    public static final int BPE_LENGTH = TextLabs.BPE_ANSWER;
 
-    /** Whether lab {@code lab} has a saved model in {@code workspace} (the names lab's course corpus). */
+    /** Whether lab {@code lab} has a saved model in {@code workspace} (its default variant). */
     public static boolean trained(String lab, Path workspace) {
         return Files.isRegularFile(Labs.checkpoint(lab, null, workspace));
     }
 
     /**
-     * The trained model of lab {@code lab}.
+     * The trained model of lab {@code lab}. Which kind of chat it gets follows from the checkpoint's sidecar, not
+     * from the lab's name: a names vocabulary gives the names chat, a character or BPE codec the text chat.
      *
-     * @param corpus    the names lab's corpus ({@code indian}, {@code english}; null: the course's); null for the others
+     * @param variant   the lab's variant (the names corpus: {@code indian}, {@code english}); null for the default
      * @param corpora   used only when the BPE tokenizer file is missing and has to be learned again; may be null
-     * @throws IllegalArgumentException for an unknown lab or corpus (the message lists the known ones)
+     * @throws IllegalArgumentException for an unknown lab or variant (the message lists the known ones)
      * @throws ChatLoadException        when the model was not trained yet or its checkpoint cannot be used
      */
-    public static ChatModel load(String lab, String corpus, Path workspace, Corpora corpora) {
-        String id = Labs.resolve(lab);
-        Path ck = Labs.checkpoint(id, corpus, workspace);
-        String train = "tutor train " + id + (corpus == null ? "" : " --corpus " + corpus.toLowerCase(Locale.ROOT));
+    public static ChatModel load(String lab, String variant, Path workspace, Corpora corpora) {
+        Lab spec = Labs.get(lab);
+        String id = spec.id();
+        Path ck = spec.checkpoint(variant, workspace);
+        String train = "tutor train " + id + (variant == null ? "" : " " + variantFlag(spec) + " "
+                + variant.toLowerCase(Locale.ROOT));
         if (!Files.isRegularFile(ck)) {
             throw new ChatLoadException("the " + id + " model has not been trained yet: run `" + train
                     + "` (or open its lab in the tutor) first");
@@ -62,34 +71,30 @@ public final class ChatModels {
         }
         try {
             JsonObject side = c.sidecar();
-            JsonObject cfg = side.getAsJsonObject("config");
-            if (cfg == null) throw new IllegalArgumentException("its sidecar has no model settings ('config')");
-            int block = number(cfg, "block").intValue(), emb = number(cfg, "embDim").intValue();
-            int hidden = number(cfg, "hidden").intValue();
-            return switch (id) {
-                case "names" -> {
-                    CharVocab vocab = CharVocab.ofChars(string(side, "vocab"));
-                    CharMlp m = model(vocab.size(), block, emb, hidden, c);
-                    String source = side.has("corpus") ? " on " + side.get("corpus").getAsString() : "";
-                    yield new NamesChat(m, vocab, describe("Part 1 names model" + source, m, side));
-                }
-                case "shakespeare" -> {
-                    String codec = string(side, "codec");
-                    if (!codec.startsWith("chars:")) {
-                        throw new IllegalArgumentException("its tokenizer is '" + codec + "', not a character vocabulary");
-                    }
-                    TokenCodec tc = TokenCodec.of(CharVocab.ofChars(codec.substring("chars:".length())), ' ');
-                    CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
-                    yield new TextChat(id, m, tc, "characters", SHAKESPEARE_LENGTH,
-                            describe("Part 2 character model on Tiny Shakespeare", m, side));
-                }
-                default -> {
-                    BpeCodec tc = bpeCodec(string(side, "codec"), workspace, corpora, train);
-                    CharMlp m = model(tc.vocabSize(), block, emb, hidden, c);
-                    yield new TextChat(id, m, tc, "tokens", BPE_LENGTH, describe("Part 3 model on "
-                            + tc.vocabSize() + " BPE tokens of Tiny Shakespeare", m, side));
-                }
-            };
+            String part = "Part " + spec.part();
+            ModelCheckpoints.Restored r = ModelCheckpoints.rebuild(c);
+            if (r.model() instanceof Gpt g) {
+                TokenCodec tc = characters(string(side, "codec"));
+                CharVocab v = CharVocab.ofChars(string(side, "codec").substring("chars:".length()));
+                int stop = v.contains(CourseVocab.END) ? v.id(CourseVocab.END) : -1;
+                return new TextChat(id, g, tc, "characters", SHAKESPEARE_LENGTH, describe(part + " GPT ("
+                        + g.cfg.layers() + " layers, " + g.cfg.heads() + " heads, width " + g.cfg.dim() + ", context "
+                        + g.cfg.context() + ")", g, side), stop);
+            }
+            CharMlp m = r.mlp();
+            if (side.has("vocab")) {
+                CharVocab vocab = CharVocab.ofChars(string(side, "vocab"));
+                String source = side.has("corpus") ? " on " + side.get("corpus").getAsString() : "";
+                return new NamesChat(m, vocab, describe(part + " names model" + source, m, side));
+            }
+            String codec = string(side, "codec");
+            if (codec.startsWith("chars:")) {
+                return new TextChat(id, m, characters(codec), "characters", SHAKESPEARE_LENGTH,
+                        describe(part + " character model on Tiny Shakespeare", m, side));
+            }
+            BpeCodec tc = bpeCodec(codec, workspace, corpora, train);
+            return new TextChat(id, m, tc, "tokens", BPE_LENGTH, describe(part + " model on "
+                    + tc.vocabSize() + " BPE tokens of Tiny Shakespeare", m, side));
         } catch (ChatLoadException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -98,10 +103,17 @@ public final class ChatModels {
         }
     }
 
-    private static CharMlp model(int vocab, int block, int emb, int hidden, Checkpoint.Loaded c) {
-        CharMlp m = new CharMlp(vocab, block, emb, hidden, new Rng(0)); // the initial values are overwritten
-        m.load(c.params());
-        return m;
+    /** The option that picks a variant of {@code lab} ({@code --corpus} for names, {@code --config} for gpt). */
+    static String variantFlag(Lab lab) {
+        return lab.options().contains(Lab.Opt.CONFIG) ? "--config" : "--corpus";
+    }
+
+    /** A character vocabulary from a sidecar's codec fingerprint ("chars:" and the characters in id order). */
+    private static TokenCodec characters(String codec) {
+        if (!codec.startsWith("chars:")) {
+            throw new IllegalArgumentException("its tokenizer is '" + codec + "', not a character vocabulary");
+        }
+        return TokenCodec.of(CharVocab.ofChars(codec.substring("chars:".length())), ' ');
     }
 
     /** The workspace's BPE tokenizer, if it is the one the model was trained with (learned again if it is gone). */
@@ -132,7 +144,7 @@ public final class ChatModels {
     }
 
     /** "Part 1 names model: 17,651 parameters, trained 1,240 steps, val loss 2.1375". */
-    static String describe(String what, CharMlp m, JsonObject side) {
+    static String describe(String what, Module m, JsonObject side) {
         StringBuilder sb = new StringBuilder(what).append(String.format(Locale.ROOT, ": %,d parameters",
                 m.parameterCount()));
         if (side.has("step")) {
@@ -148,14 +160,6 @@ public final class ChatModels {
             sb.append(String.format(Locale.ROOT, ", val loss %.4f", val.getAsDouble()));
         }
         return sb.toString();
-    }
-
-    private static Number number(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException("its sidecar has no number '" + key + "'");
-        }
-        return e.getAsNumber();
     }
 
     private static String string(JsonObject o, String key) {

@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measure the compute backends: per-kernel GFLOP/s or GB/s as a share of this machine's peak,",
         "end-to-end training speed (ms/step, tokens/s) for the Part 1 MLP and a small GPT, and BPE tokenizer speed.",
-        "With --peer, train the same models in PyTorch (python3-torch) back to back and print the ratio."})
+        "With --peer, train the same models in PyTorch (python3-torch) back to back and print the ratio.",
+        "'tutor bench serve' load-tests the class server instead."},
+        subcommands = {BenchServeCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 

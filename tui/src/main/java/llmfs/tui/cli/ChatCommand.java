@@ -5,6 +5,7 @@ import llmfs.tui.chat.ChatModels;
 import llmfs.tui.chat.ChatRepl;
 import llmfs.tui.chat.ChatSettings;
 import llmfs.tui.chat.ChatTerminal;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,24 +14,30 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code tutor chat LAB}: talk to the model a lab trained. */
-@Command(name = "chat", description = {
-        "Talk to the model a lab trained. Line editing and a history (in the workspace's .chat-history file) on a"
-                + " terminal; plain lines when piped, e.g. printf 'ROMEO:\\n' | tutor chat shakespeare",
-        "  names        Enter: 10 fresh names; letters: names that start with them",
-        "  shakespeare  a prompt (e.g. ROMEO:): the model goes on for " + ChatModels.SHAKESPEARE_LENGTH
-                + " characters",
-        "  bpe          the same with Part 3's model, " + ChatModels.BPE_LENGTH + " tokens",
-        "Inside: :help, :temp T, :n N, :len N, :seed S, :quit (or Ctrl-D). Ctrl-C stops a long answer."},
+@Command(name = "chat", description = "Talk to the model a lab trained (the labs are listed below).",
         mixinStandardHelpOptions = true)
 public final class ChatCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
-    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab's model: names, shakespeare or bpe")
+    /** The help text: the general part, then one line per lab from the registry. */
+    public static String[] description() {
+        java.util.List<String> d = new java.util.ArrayList<>();
+        d.add("Talk to the model a lab trained. Line editing and a history (in the workspace's .chat-history file) on a"
+                + " terminal; plain lines when piped, e.g. printf 'ROMEO:\\n' | tutor chat shakespeare");
+        for (Lab l : Labs.ALL) d.add(String.format(java.util.Locale.ROOT, "  %-12s %s", l.id(), l.chatHelp()));
+        d.add("Inside: :help, :temp T, :n N, :len N, :seed S, :quit (or Ctrl-D). Ctrl-C stops a long answer.");
+        return d.toArray(String[]::new);
+    }
+
+    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab's model: its name or part number (see above)")
     String lab;
 
     @Option(names = "--corpus", paramLabel = "NAME", description = "names: the model trained on this list (indian,"
             + " the default, or english)")
     String corpus;
+
+    @Option(names = "--config", paramLabel = "NAME", description = "gpt: the model trained with this configuration")
+    String config;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the random numbers (default: a new one each"
             + " time); the same seed and input give the same answers")
@@ -44,7 +51,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         global.applyDevice();
         String id = Labs.resolve(lab);
-        ChatModel model = ChatModels.load(id, corpus, global.workspaceDir(), global.corpora());
+        ChatModel model = ChatModels.load(id, corpus != null ? corpus : config, global.workspaceDir(), global.corpora());
         ChatSettings settings = ChatRepl.defaults(model, seed != null ? seed : System.nanoTime());
         if (temperature != null) settings.setTemperature(temperature);
         ChatTerminal.run(new ChatRepl(model, settings), System.in, global.out(),

@@ -3,10 +3,14 @@ package llmfs.tui.cli;
 import llmfs.compute.Rng;
 import llmfs.compute.Tape;
 import llmfs.compute.train.NamesTraining;
-import llmfs.compute.train.TextMlpTraining;
+import llmfs.compute.train.TextGenerator;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.LabRuns;
+import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ModelSizes;
+import llmfs.tutor.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,35 +22,39 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code tutor train PART}: runs a part's lab from the command line. */
-@Command(name = "train", description = {
-        "Train a part's model from the command line (the same run as the lab screen). Shows a progress bar on a"
-                + " terminal and plain lines when piped; prints the final train and validation loss and a few samples."
-                + " An unfinished run resumes from its checkpoint.",
-        "Labs: names (Part 1), shakespeare (Part 2), bpe (Part 3). Run lengths:",
-        "  names        --epochs N (default " + Labs.NAMES_QUICK_EPOCHS + "; --long: the course's " + Labs.NAMES_LONG_EPOCHS
-                + ")",
-        "  shakespeare  --steps N (default " + Labs.SHAKESPEARE_QUICK_STEPS + ", a few minutes; --long: "
-                + Labs.SHAKESPEARE_LONG_STEPS + ")",
-        "  bpe          --steps N (default " + Labs.BPE_QUICK_STEPS + ", a few minutes; --long: " + Labs.BPE_LONG_STEPS
-                + ")"},
+@Command(name = "train", description = "Train a part's model from the command line (the labs are listed below).",
         mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
-    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: names, shakespeare or bpe")
+    /** The help text: the general part, then each lab's run lengths from the registry. */
+    public static String[] description() {
+        List<String> d = new java.util.ArrayList<>();
+        d.add("Train a part's model from the command line (the same run as the lab screen). Shows a progress bar on a"
+                + " terminal and plain lines when piped; prints the final train and validation loss and a few samples."
+                + " An unfinished run resumes from its checkpoint.");
+        d.add("Labs (a part number works too) and their run lengths:");
+        for (Lab l : Labs.ALL) d.add(String.format(Locale.ROOT, "  %-12s %s", l.id(), l.trainHelp()));
+        d.add("Model sizes (the MLP labs): --block N (context), --emb N (embedding width), --hidden N (hidden units).");
+        d.add("Training again over a saved model keeps that model as a numbered run: `tutor runs LAB` lists and"
+                + " compares them, `tutor runs LAB --use N` brings one back.");
+        return d.toArray(String[]::new);
+    }
+
+    @Parameters(index = "0", paramLabel = "LAB", description = "Which lab: its name or part number (see above)")
     String lab;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (names: default "
             + Labs.NAMES_QUICK_EPOCHS + " for a quick run; the course's full run is 1000)")
     Integer epochs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (shakespeare and bpe)")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (the text labs)")
     Long steps;
 
     @Option(names = "--long", description = "The lab's long preset instead of the quick default")
     boolean longRun;
 
-    @Option(names = "--prompt", paramLabel = "TEXT", description = "shakespeare and bpe: a prompt to continue at the"
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "text labs: a prompt to continue at the"
             + " end; \\n stands for a line break (repeatable; default ROMEO: and JULIET:)")
     List<String> prompts;
 
@@ -56,19 +64,33 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "NAME", description = "names lab: indian (the course's list) or english")
     String corpus;
 
-    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
+    @Option(names = "--config", paramLabel = "NAME", description = "gpt lab: which named configuration (see above)")
+    String config;
+
+    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch (the saved"
+            + " model is kept as a numbered run)")
     boolean restart;
+
+    @Option(names = "--block", paramLabel = "N", description = "Context length: characters (names, shakespeare) or"
+            + " tokens (bpe) the model sees")
+    Integer block;
+
+    @Option(names = "--emb", paramLabel = "N", description = "Embedding width: numbers per character or token")
+    Integer emb;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units in the hidden layer")
+    Integer hidden;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "10",
             description = "names: how many names to print at the end; 0 prints no samples (any lab)")
     int samples;
 
     @Option(names = "--sample-length", paramLabel = "N", defaultValue = "200",
-            description = "shakespeare and bpe: tokens to generate after each prompt")
+            description = "text labs: tokens to generate after each prompt")
     int sampleLength;
 
     /** Fails with the first character of {@code prompt} that the lab's vocabulary has no token for. */
-    private static void checkPrompt(TextMlpTraining task, String prompt) {
+    private static void checkPrompt(TextGenerator task, String prompt) {
         for (int i = 0; i < prompt.length(); ) {
             int cp = prompt.codePointAt(i);
             try {
@@ -91,11 +113,14 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = global.out();
         global.applyDevice();
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
-                .withSeed(seed).withCorpus(corpus).withRestart(restart);
+                .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart)
+                .withSizes(new ModelSizes(block, emb, hidden));
+        // A workspace that cannot hold the model should fail now, not after the training.
+        Workspace.createFolder(global.workspaceDir().resolve("checkpoints"));
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
-        if (setup.task() instanceof TextMlpTraining tt) {
+        if (setup.task() instanceof TextGenerator tt) {
             // A prompt the tokenizer cannot encode should fail now, not after minutes of training.
             for (String p : textPrompts) checkPrompt(tt, p);
         }
@@ -103,6 +128,13 @@ public final class TrainCommand implements Callable<Integer> {
         for (String note : setup.notes()) out.println(note);
         if (setup.resume()) out.println("Resuming the unfinished run saved in " + global.relative(setup.checkpoint())
                 + " (use --restart to start over).");
+        if (setup.replacesSavedModel()) {
+            // Never train over a saved model without keeping it.
+            LabRuns.Run kept = LabRuns.of(setup.checkpoint()).keep().orElseThrow();
+            out.printf(Locale.ROOT, "The saved model (step %,d, val loss %s) is kept as run %d: `tutor runs %s` compares"
+                            + " runs, `tutor runs %s --use %d` brings it back.%n", kept.step(),
+                    LabRuns.loss(kept.valLoss()), kept.number(), setup.id(), setup.id(), kept.number());
+        }
         out.println("Target: " + setup.targetNote() + ".");
         out.flush();
         LabRun run = setup.newRun(seed == null ? 1 : seed);
@@ -136,9 +168,9 @@ public final class TrainCommand implements Callable<Integer> {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
             out.println("Samples (T=0.8): " + String.join(", ", names));
         }
-        if (setup.task() instanceof TextMlpTraining tt && samples > 0 && sampleLength > 0) {
+        if (setup.task() instanceof TextGenerator tt && samples > 0 && sampleLength > 0) {
             Rng rng = new Rng(seed == null ? 7 : seed + 7);
-            float t = tt.config().temperature();
+            float t = tt.temperature();
             try (var off = Tape.noGrad()) {
                 for (String p : textPrompts) {
                     out.printf(Locale.ROOT, "%nSample (T=%.1f, %d tokens after the prompt):%n", t, sampleLength);

@@ -61,7 +61,8 @@ public final class ExerciseView implements View {
         out.add(new Line("Status: " + (st.passed() ? "passed" : st.attempts() > 0 ? "not passed yet" : "not started")
                 + " · " + st.attempts() + " check" + (st.attempts() == 1 ? "" : "s") + " · " + st.hints() + " of "
                 + exercise.hints().size() + " hints", st.passed() ? Role.GOOD : Role.TEXT, false));
-        out.add(new Line("Edit the file in your editor (or press e); saving it re-checks it. " + ctx.watchNote() + ".",
+        out.add(new Line((ctx.inClass() ? "Press e to edit the file here" : "Edit the file in your editor (or press e)")
+                + "; saving it re-checks it. " + ctx.watchNote() + ".",
                 Role.DIM, false));
         out.add(new Line("", Role.TEXT, false));
         Verdict v = ctx.verdict(exercise);
@@ -170,7 +171,8 @@ public final class ExerciseView implements View {
             if (hint.last()) nav.flash("That was the last hint (" + hint.number() + " of " + hint.total() + ").");
             scroll = Integer.MAX_VALUE;
         } else if (TuiApp.isChar(key, 'e')) {
-            edit(nav);
+            if (ctx.inClass()) nav.push(new EditorView(ctx, exercise)); // no editor program is started on a server
+            else edit(nav);
         } else if (TuiApp.isChar(key, 's')) {
             if (s().solutionUnlocked(exercise)) nav.push(new SolutionView(ctx, exercise));
             else nav.flash("The reference solution unlocks once your code passes (c to check, h for a hint).");

@@ -9,8 +9,11 @@ import llmfs.tui.widgets.Caps;
 import llmfs.tui.widgets.Role;
 import llmfs.tutor.check.Verdict;
 import llmfs.tutor.course.Exercise;
+import llmfs.tutor.course.LabSpec;
 import llmfs.tutor.course.Lesson;
 import llmfs.tutor.course.Part;
+import llmfs.tutor.lab.Lab;
+import llmfs.tutor.lab.Labs;
 import llmfs.tutor.workspace.ExerciseState;
 
 import java.util.ArrayList;
@@ -64,18 +67,35 @@ public final class PartView implements View {
             if (ctx.lab(lab.id()) != null && ctx.lab(lab.id()).run().isRunning()) state = "training…";
             list.add(new Menu.Entry(u ? "▶" : ">", Role.ACCENT, lab.title(), state, Role.DIM,
                     () -> nav.push(new LabView(ctx, part, lab))));
-            if (lab.id().equals("names")) {
-                list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "The learned embeddings (PCA picture)", "", Role.DIM,
-                        () -> nav.push(new PcaView(ctx, lab.id()))));
-            }
-            if (lab.id().equals("bpe")) {
-                list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "Compression table", "vocab 100 to 4,096", Role.DIM,
-                        () -> nav.push(new CompressionView(ctx))));
-                list.add(new Menu.Entry(u ? "◆" : "*", Role.ACCENT, "Tokenizer playground", "type and see tokens",
-                        Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
+            Lab known = known(lab.command());
+            if (known != null) {
+                for (Lab.Extra extra : known.extras()) extraEntry(list, extra, lab, u);
             }
         });
         menu.set(list);
+    }
+
+    /** The registered lab behind a course.json lab entry, or null for one this version does not know. */
+    private static Lab known(String command) {
+        try {
+            return Labs.get(command);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The menu line for one of a lab's extra screens. */
+    private void extraEntry(List<Menu.Entry> list, Lab.Extra extra, LabSpec lab, boolean u) {
+        String mark = u ? "◆" : "*";
+        switch (extra) {
+            case EMBEDDINGS -> list.add(new Menu.Entry(mark, Role.ACCENT, "The learned embeddings (PCA picture)", "",
+                    Role.DIM, () -> nav.push(new PcaView(ctx, lab.id()))));
+            case COMPRESSION_TABLE -> list.add(new Menu.Entry(mark, Role.ACCENT, "Compression table",
+                    "vocab 100 to 4,096", Role.DIM, () -> nav.push(new CompressionView(ctx))));
+            case TOKENIZER_PLAYGROUND -> list.add(new Menu.Entry(mark, Role.ACCENT, "Tokenizer playground",
+                    "type and see tokens", Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
+            default -> { }
+        }
     }
 
     @Override

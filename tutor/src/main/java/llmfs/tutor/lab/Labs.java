@@ -1,29 +1,27 @@
 package llmfs.tutor.lab;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import llmfs.compute.data.Corpora;
-import llmfs.compute.data.Names;
 import llmfs.compute.io.Checkpoint;
-import llmfs.compute.text.CharVocab;
-import llmfs.compute.text.TokenCodec;
-import llmfs.compute.train.NamesTraining;
-import llmfs.compute.train.TextMlpTraining;
 import llmfs.compute.train.Trainer;
 import llmfs.compute.train.TrainingTask;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** The course's labs: what each one trains, with which settings, where it saves, and what a good result looks like. */
+/**
+ * The lab registry: every lab of the course, in course order. Adding a lab means one {@link Lab} class and one line
+ * in {@link #ALL}; the CLI, the lab screen, the chat and the part menus find it here.
+ */
 public final class Labs {
     private Labs() {}
 
+    /** Every lab, in course order. */
+    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab());
+
     /** Known lab ids, in course order. */
-    public static final List<String> IDS = List.of("names", "shakespeare", "bpe");
+    public static final List<String> IDS = ALL.stream().map(Lab::id).toList();
 
     /**
      * What the learner asked for; null fields mean "the lab's default".
@@ -36,39 +34,63 @@ public final class Labs {
      * @param restart     ignore an unfinished checkpoint and start from scratch
      * @param evalWindows text labs: windows per split that an evaluation averages over (default 16,384); fewer make
      *                    evaluations quicker and noisier
+     * @param config      gpt lab: which named configuration (null: the lab's default)
+     * @param sizes       the MLP labs: the model's sizes (block, embedding, hidden); null fields keep the lab's
      */
     public record Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
-                          Integer evalWindows) {
+                          Integer evalWindows, String config, ModelSizes sizes) {
+        public Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
+                       Integer evalWindows, String config) {
+            this(epochs, steps, longRun, seed, corpus, restart, evalWindows, config, ModelSizes.DEFAULT);
+        }
+
+        public Options {
+            if (sizes == null) sizes = ModelSizes.DEFAULT;
+        }
+
         public static Options defaults() {
-            return new Options(null, null, false, null, null, false, null);
+            return new Options(null, null, false, null, null, false, null, null);
+        }
+
+        public Options withSizes(ModelSizes s) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, config, s);
+        }
+
+        /** The value of the lab's variant option: the names corpus or the gpt configuration. */
+        public String variant() {
+            return corpus != null ? corpus : config;
+        }
+
+        public Options withConfig(String c) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, c, sizes);
         }
 
         public Options withEpochs(Integer e) {
-            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows);
+            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows, config, sizes);
         }
 
         public Options withSteps(Long s) {
-            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows);
+            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows, config, sizes);
         }
 
         public Options withLongRun(boolean l) {
-            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows);
+            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows, config, sizes);
         }
 
         public Options withSeed(Long s) {
-            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows);
+            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows, config, sizes);
         }
 
         public Options withCorpus(String c) {
-            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows);
+            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows, config, sizes);
         }
 
         public Options withRestart(boolean r) {
-            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows);
+            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows, config, sizes);
         }
 
         public Options withEvalWindows(Integer w) {
-            return new Options(epochs, steps, longRun, seed, corpus, restart, w);
+            return new Options(epochs, steps, longRun, seed, corpus, restart, w, config, sizes);
         }
     }
 
@@ -104,243 +126,81 @@ public final class Labs {
         public LabRun newRun(long sampleSeed) {
             return new LabRun(task, schedule, checkpoint, resume, sampleSeed);
         }
+
+        /** Whether this run starts over where a model is saved: it should be kept first ({@link LabRuns#keep}). */
+        public boolean replacesSavedModel() {
+            return !resume && java.nio.file.Files.isRegularFile(checkpoint);
+        }
     }
 
-    /**
-     * Quick default for the names lab: well under a minute, and close to where the validation loss bottoms out
-     * (about epoch 30–40 with the course's settings; after that the model starts memorising names).
-     */
-    public static final int NAMES_QUICK_EPOCHS = 40;
+    /** Quick default for the names lab (epochs). */
+    public static final int NAMES_QUICK_EPOCHS = NamesLab.QUICK_EPOCHS;
     /** The names lab's long run: the course's 1000 epochs. */
-    public static final int NAMES_LONG_EPOCHS = 1000;
-    /** Default Part 2 run: a few minutes on two cores (about 8 passes over the text). */
-    public static final long SHAKESPEARE_QUICK_STEPS = 2_000;
-    /** Part 2's long preset: about 80 passes over the text. */
-    public static final long SHAKESPEARE_LONG_STEPS = 20_000;
-    /** Default Part 3 run: a few minutes on two cores (about 8 passes over the tokens). */
-    public static final long BPE_QUICK_STEPS = 2_000;
-    /** Part 3's long preset: about 80 passes over the tokens. */
-    public static final long BPE_LONG_STEPS = 20_000;
+    public static final int NAMES_LONG_EPOCHS = NamesLab.LONG_EPOCHS;
+    /** Default Part 2 run (steps). */
+    public static final long SHAKESPEARE_QUICK_STEPS = ShakespeareLab.QUICK_STEPS;
+    /** Part 2's long preset (steps). */
+    public static final long SHAKESPEARE_LONG_STEPS = ShakespeareLab.LONG_STEPS;
+    /** Default Part 3 run (steps). */
+    public static final long BPE_QUICK_STEPS = BpeLab.QUICK_STEPS;
+    /** Part 3's long preset (steps). */
+    public static final long BPE_LONG_STEPS = BpeLab.LONG_STEPS;
 
-    /** The canonical id for {@code id} or one of its aliases (a part number, "part2"). */
-    public static String resolve(String id) {
-        String lab = id.toLowerCase(Locale.ROOT);
-        switch (lab) {
-            case "names", "1", "part1" -> {
-                return "names";
+    /** The lab called {@code id} or one of its aliases (a part number, "part2", "Part2"). */
+    public static Lab get(String id) {
+        String want = id.toLowerCase(Locale.ROOT);
+        for (Lab lab : ALL) {
+            if (lab.id().equals(want) || want.equals(String.valueOf(lab.part())) || want.equals("part" + lab.part())
+                    || lab.aliases().contains(want)) {
+                return lab;
             }
-            case "shakespeare", "2", "part2" -> {
-                return "shakespeare";
-            }
-            case "bpe", "3", "part3" -> {
-                return "bpe";
-            }
-            default -> throw new IllegalArgumentException("unknown lab '" + id + "'; available: " + String.join(", ", IDS));
         }
+        throw new IllegalArgumentException("unknown lab '" + id + "'; available: " + String.join(", ", IDS));
+    }
+
+    /** The canonical id for {@code id} or one of its aliases. */
+    public static String resolve(String id) {
+        return get(id).id();
     }
 
     /** What lab {@code id} trains and how long its runs take (nothing is loaded). */
     public static About about(String id) {
-        switch (resolve(id)) {
-            case "names" -> {
-                return new About("names", "This lab trains Part 1's model with the course's settings (emb 8, hidden 256,"
-                        + " block 5, batch 2048, AdamW lr 0.01) on 90% of the names, and measures the loss on the other"
-                        + " 10%.",
-                        "quick run: " + NAMES_QUICK_EPOCHS + " epochs, well under a minute",
-                        "long run: " + NAMES_LONG_EPOCHS + " epochs like the course (training loss ends near 1.5)",
-                        "tutor train names --epochs " + NAMES_LONG_EPOCHS);
-            }
-            case "shakespeare" -> {
-                return new About("shakespeare", "This lab trains Part 2's model: the same MLP, made bigger (emb 32,"
-                        + " hidden 512, block 32 characters: 560,225 parameters), on Tiny Shakespeare with the course's"
-                        + " batch 4096 and AdamW lr 0.003. The first 90% of the text is for training; the last 10% is"
-                        + " held out, so the val loss shows how well the model does on lines it never saw. Each step"
-                        + " draws 4096 random windows; one pass over the text is about 245 steps.",
-                        String.format(Locale.ROOT, "quick run: %,d steps (about 8 passes), a few minutes on two cores",
-                                SHAKESPEARE_QUICK_STEPS),
-                        String.format(Locale.ROOT, "long run: %,d steps (about 80 passes), roughly half an hour to an"
-                                + " hour; the course's 1000 epochs (about 250,000 steps) are out of reach on a CPU",
-                                SHAKESPEARE_LONG_STEPS),
-                        "tutor train shakespeare --long");
-            }
-            default -> {
-                return new About("bpe", "This lab trains Part 3's model: the same MLP on BPE tokens instead of"
-                        + " characters. First a character-level BPE tokenizer with 300 tokens (65 characters + 235"
-                        + " merges) is learned from Tiny Shakespeare, then kept in checkpoints/" + ShakespeareTokenizer.FILE
-                        + "; the model (emb 64, hidden 512, block 32 tokens: 1,222,188 parameters, batch 2048, AdamW lr"
-                        + " 0.001) sees about 62 characters of context. The last 10% of the tokens are held out for"
-                        + " the val loss. The losses are per token, so they are not comparable with Part 2's per"
-                        + " character losses.",
-                        String.format(Locale.ROOT, "quick run: %,d steps (about 8 passes), a few minutes on two cores",
-                                BPE_QUICK_STEPS),
-                        String.format(Locale.ROOT, "long run: %,d steps (about 80 passes), roughly half an hour to an"
-                                + " hour", BPE_LONG_STEPS),
-                        "tutor train bpe --long");
-            }
-        }
+        return get(id).about();
     }
 
     /**
      * Where lab {@code id} keeps its trained model in {@code workspace} (the sidecar sits beside it, see
-     * {@link Checkpoint#sidecarOf}). {@code corpus} picks the names lab's list (null: the course's Indian names) and
-     * must be null for the other labs.
+     * {@link Checkpoint#sidecarOf}). {@code variant} picks the names lab's corpus or the gpt lab's configuration
+     * (null: the default) and must be null for labs without variants.
      */
-    public static Path checkpoint(String id, String corpus, Path workspace) {
-        String lab = resolve(id);
-        if (!lab.equals("names")) {
-            rejectCorpus(corpus, lab);
-            return workspace.resolve("checkpoints").resolve(lab + ".safetensors");
-        }
-        String c = corpus == null ? "indian" : corpus.toLowerCase(Locale.ROOT);
-        return switch (c) {
-            case "indian" -> workspace.resolve("checkpoints").resolve("names.safetensors");
-            case "english" -> workspace.resolve("checkpoints").resolve("names-english.safetensors");
-            default -> throw new IllegalArgumentException("unknown names corpus '" + corpus + "': use indian or english");
-        };
+    public static Path checkpoint(String id, String variant, Path workspace) {
+        return get(id).checkpoint(variant, workspace);
     }
 
     public static Setup create(String id, Options o, Path workspace, Corpora corpora) {
-        return switch (resolve(id)) {
-            case "names" -> names(o, workspace, corpora);
-            case "shakespeare" -> shakespeare(o, workspace, corpora);
-            default -> bpe(o, workspace, corpora);
-        };
+        Lab lab = get(id);
+        // Sizes first: a bad value is refused before any data is loaded or a tokenizer trained.
+        LabSupport.checkSizes(lab, o.sizes());
+        return lab.create(o, workspace, corpora);
     }
 
-    private static Setup names(Options o, Path workspace, Corpora corpora) {
-        if (o.steps() != null) {
-            throw new IllegalArgumentException("the names lab counts epochs, not steps: use --epochs (one epoch is"
-                    + " about 20 steps)");
-        }
-        String corpus = o.corpus() == null ? "indian" : o.corpus().toLowerCase(Locale.ROOT);
-        List<String> names;
-        String file;
-        switch (corpus) {
-            case "indian":
-                names = Names.indian(corpora);
-                file = Names.INDIAN_FILE;
-                break;
-            case "english":
-                names = Names.english(corpora);
-                file = Names.ENGLISH_FILE;
-                break;
-            default:
-                throw new IllegalArgumentException("unknown names corpus '" + o.corpus() + "': use indian or english");
-        }
-        int epochs = o.epochs() != null ? o.epochs() : o.longRun() ? NAMES_LONG_EPOCHS : NAMES_QUICK_EPOCHS;
-        NamesTraining.Config cfg = NamesTraining.Config.course().withEpochs(epochs);
-        if (o.seed() != null) cfg = cfg.withSeed(o.seed());
-        if (cfg.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
-        NamesTraining task = new NamesTraining(names, file, cfg);
-        Path ck = checkpoint("names", corpus, workspace);
-        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
-        return new Setup("names", task, ck, resume, Trainer.Schedule.every(task.stepsPerEpoch() * 5), 1.35f, 1.60f,
-                "long run",
-                "a full 1000-epoch run ends with training loss about 1.5 (the original course: 1.51 at epoch 800), but the "
-                        + "validation loss is lowest (about 2.1–2.2) near epoch 30 and then rises: the model memorises",
-                about("names"), List.of());
+    /** The course's model sizes of lab {@code id}, or null when its sizes cannot be changed. */
+    public static ModelSizes courseSizes(String id) {
+        return get(id).courseSizes();
     }
 
-    private static Setup shakespeare(Options o, Path workspace, Corpora corpora) {
-        rejectCorpus(o, "shakespeare");
-        String text = corpora.text(ShakespeareTokenizer.CORPUS);
-        CharVocab vocab = CharVocab.ofText(text);
-        int[] tokens = vocab.encode(text);
-        TextMlpTraining.Config cfg = tune(TextMlpTraining.Config.shakespeare(1), o);
-        cfg = cfg.withSteps(steps(o, tokens.length, cfg, SHAKESPEARE_QUICK_STEPS, SHAKESPEARE_LONG_STEPS));
-        // Spaces pad a short prompt, as in the course.
-        TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare characters", tokens, TokenCodec.of(vocab, ' '), cfg);
-        Path ck = checkpoint("shakespeare", null, workspace);
-        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
-        return new Setup("shakespeare", task, ck, resume, schedule(cfg.steps()), 1.20f, 1.40f, "quick run",
-                "the quick run ends with training loss about 1.3 and val loss about 2.0. Val loss is lowest (about"
-                        + " 1.9) near step 800 and then rises while training loss keeps falling: the model starts to"
-                        + " memorise its training text, and the long run widens the gap. The course's 1000-epoch run"
-                        + " reached training loss 0.8647 (it never measured validation)",
-                about("shakespeare"), List.of());
+    /** The longest context lab {@code id} accepts. */
+    public static int maxBlock(String id) {
+        return get(id).maxBlock();
     }
 
-    private static Setup bpe(Options o, Path workspace, Corpora corpora) {
-        rejectCorpus(o, "bpe");
-        ShakespeareTokenizer.Loaded tok = ShakespeareTokenizer.load(workspace, corpora, null);
-        String text = corpora.text(ShakespeareTokenizer.CORPUS);
-        int[] tokens = tok.tokenizer().encode(text);
-        TextMlpTraining.Config cfg = tune(TextMlpTraining.Config.bpe(1), o);
-        cfg = cfg.withSteps(steps(o, tokens.length, cfg, BPE_QUICK_STEPS, BPE_LONG_STEPS));
-        TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare BPE tokens", tokens, new BpeCodec(tok.tokenizer()),
-                cfg);
-        Path ck = checkpoint("bpe", null, workspace);
-        boolean resume = !o.restart() && unfinished(ck, task.totalSteps());
-        String where = workspace.relativize(tok.file()).toString();
-        String note = tok.fromCache()
-                ? "Tokenizer: " + tok.tokenizer().vocabSize() + " tokens, loaded from " + where
-                : String.format(Locale.ROOT, "Tokenizer: learned %d merges in %.1f s, saved to %s",
-                tok.tokenizer().mergeCount(), tok.trainSeconds(), where);
-        note += String.format(Locale.ROOT, " (%,d characters -> %,d tokens, %.2f characters per token)",
-                text.length(), tokens.length, (double) text.length() / tokens.length);
-        return new Setup("bpe", task, ck, resume, schedule(cfg.steps()), 2.00f, 2.30f, "quick run",
-                "the quick run ends with training loss about 2.1 and val loss about 4.3 (per token). Val loss is"
-                        + " lowest (about 4.0) near step 700 and then rises: 1.2 million parameters memorise 520,000"
-                        + " training tokens, and the long run widens the gap. The course's 500-epoch run reached"
-                        + " training loss 0.032, near-total memorisation that it could not see without a validation set",
-                about("bpe"), List.of(note));
-    }
-
-    private static void rejectCorpus(Options o, String lab) {
-        rejectCorpus(o.corpus(), lab);
-    }
-
-    private static void rejectCorpus(String corpus, String lab) {
-        if (corpus != null) {
-            throw new IllegalArgumentException("--corpus is for the names lab; the " + lab + " lab always uses Tiny"
-                    + " Shakespeare");
-        }
-    }
-
-    /** The course's settings with the learner's seed and evaluation size. */
-    private static TextMlpTraining.Config tune(TextMlpTraining.Config c, Options o) {
-        if (o.seed() != null) c = c.withSeed(o.seed());
-        if (o.evalWindows() != null) {
-            if (o.evalWindows() < 1) throw new IllegalArgumentException("evaluation needs at least 1 window");
-            c = new TextMlpTraining.Config(c.embDim(), c.hidden(), c.block(), c.batch(), c.lr(), c.steps(), c.seed(),
-                    c.valFraction(), c.temperature(), c.prompt(), c.sampleTokens(), o.evalWindows());
-        }
-        return c;
-    }
-
-    /** Steps for a text lab: --steps, or --epochs turned into steps, or the quick or long preset. */
-    private static long steps(Options o, int tokens, TextMlpTraining.Config cfg, long quick, long longRun) {
-        if (o.steps() != null && o.epochs() != null) {
-            throw new IllegalArgumentException("give --steps or --epochs, not both");
-        }
-        long steps;
-        if (o.steps() != null) {
-            steps = o.steps();
-            if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1");
-        } else if (o.epochs() != null) {
-            if (o.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
-            long trainWindows = tokens - Math.round(tokens * cfg.valFraction()) - cfg.block();
-            steps = o.epochs() * Math.max(1, (trainWindows + cfg.batch() - 1) / cfg.batch());
-        } else {
-            steps = o.longRun() ? longRun : quick;
-        }
-        return steps;
-    }
-
-    /** About 20 evaluations per run (each costs a few steps' time), but not more often than every 25 steps. */
-    private static Trainer.Schedule schedule(long steps) {
-        return Trainer.Schedule.every(Math.max(25, steps / 20));
+    /** "names, shakespeare, bpe" — for help texts. */
+    public static String idList() {
+        return ALL.stream().map(Lab::id).collect(Collectors.joining(", "));
     }
 
     /** True when a checkpoint exists and stopped before {@code totalSteps}. */
     static boolean unfinished(Path ck, long totalSteps) {
-        Path side = Checkpoint.sidecarOf(ck);
-        if (!Files.exists(ck) || !Files.exists(side)) return false;
-        try {
-            JsonObject o = JsonParser.parseString(Files.readString(side)).getAsJsonObject();
-            return o.has("step") && o.get("step").getAsLong() < totalSteps;
-        } catch (IOException | RuntimeException e) {
-            return false; // an unreadable sidecar: start fresh rather than fail
-        }
+        return LabSupport.unfinished(ck, totalSteps);
     }
 }

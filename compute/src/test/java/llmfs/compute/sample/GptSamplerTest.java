@@ -1,0 +1,101 @@
+package llmfs.compute.sample;
+
+import llmfs.compute.Rng;
+import llmfs.compute.Tape;
+import llmfs.compute.Tensor;
+import llmfs.compute.nn.Gpt;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cached generation path gives the logits a full forward pass over the same window gives. */
+class GptSamplerTest {
+    private static final Gpt.Config SHAPE = new Gpt.Config(13, 16, 2, 2, 8, 0.1f);
+
+    private static Gpt model(long seed) {
+        Gpt g = new Gpt(SHAPE, new Rng(seed));
+        g.train(false);
+        return g;
+    }
+
+    /** Logits of the last position of a full forward pass over {@code window}. */
+    private static float[] recompute(Gpt g, int[] window) {
+        try (var off = Tape.noGrad()) {
+            Tensor logits = g.forward(window, 1, window.length);
+            float[] all = logits.toArray();
+            return Arrays.copyOfRange(all, all.length - SHAPE.vocab(), all.length);
+        }
+    }
+
+    private static void assertClose(float[] want, float[] got, String where) {
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], 2e-4f * Math.max(1, Math.abs(want[i])), where + " logit " + i);
+        }
+    }
+
+    @Test
+    void cachedLogitsEqualRecomputedOnesThroughSlides() {
+        Gpt g = model(5);
+        for (int keep : new int[]{SHAPE.context() - 1, 4, 1}) {
+            GptSampler s = new GptSampler(g, keep);
+            Rng rng = new Rng(keep);
+            int[] prompt = {3, 1, 4};
+            float[] logits = s.prefill(prompt);
+            assertClose(recompute(g, prompt), logits, "prefill");
+            for (int step = 0; step < 25; step++) {
+                int next = rng.nextInt(SHAPE.vocab());
+                logits = s.next(next);
+                int[] window = s.window();
+                assertTrue(window.length <= SHAPE.context());
+                assertEquals(next, window[window.length - 1]);
+                assertClose(recompute(g, window), logits, "keep " + keep + " step " + step);
+            }
+        }
+    }
+
+    @Test
+    void keepingAllButOneIsExactlyCropping() {
+        Gpt g = model(9);
+        GptSampler s = new GptSampler(g, SHAPE.context() - 1);
+        List<Integer> all = new ArrayList<>(List.of(2, 7));
+        s.prefill(new int[]{2, 7});
+        Rng rng = new Rng(3);
+        for (int i = 0; i < 20; i++) {
+            int t = rng.nextInt(SHAPE.vocab());
+            all.add(t);
+            s.next(t);
+            int[] want = all.subList(Math.max(0, all.size() - SHAPE.context()), all.size()).stream()
+                    .mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(want, s.window(), "after " + all.size() + " tokens");
+        }
+    }
+
+    @Test
+    void generationStreamsStopsAndRepeatsWithTheSeed() {
+        Gpt g = model(11);
+        GptSampler s = new GptSampler(g);
+        List<Integer> a = new ArrayList<>(), b = new ArrayList<>();
+        int n1 = s.generate(new int[]{1}, 40, Sampler.Settings.temperature(1f), new Rng(4), -1, a::add);
+        int n2 = s.generate(new int[]{1}, 40, Sampler.Settings.temperature(1f), new Rng(4), -1, b::add);
+        assertEquals(40, n1);
+        assertEquals(40, n2);
+        assertEquals(a, b);
+        int stop = a.get(5);
+        List<Integer> c = new ArrayList<>();
+        int n3 = s.generate(new int[]{1}, 40, Sampler.Settings.temperature(1f), new Rng(4), stop, c::add);
+        assertEquals(a.indexOf(stop), n3);
+        assertEquals(a.subList(0, n3), c);
+        List<Integer> d = new ArrayList<>();
+        assertEquals(3, s.generate(new int[]{1}, 40, Sampler.Settings.temperature(1f), new Rng(4), -1,
+                id -> d.add(id) && d.size() < 3));
+        assertThrows(IllegalArgumentException.class, () -> s.prefill(new int[0]));
+        assertThrows(IllegalArgumentException.class, () -> s.prefill(new int[]{SHAPE.vocab()}));
+    }
+}
