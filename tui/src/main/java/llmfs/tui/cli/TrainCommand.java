@@ -166,7 +166,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.println("Saved to " + global.relative(setup.checkpoint()));
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
-            out.println("Samples (T=0.8): " + String.join(", ", names));
+            out.println("Samples (T=0.8): " + String.join(", ", names.stream().map(NamesTraining::shown).toList()));
         }
         if (setup.task() instanceof TextGenerator tt && samples > 0 && sampleLength > 0) {
             Rng rng = new Rng(seed == null ? 7 : seed + 7);
