@@ -181,8 +181,8 @@ public final class BenchCommand implements Callable<Integer> {
             t.row(r.model(), r.promptTokens() + " tokens", f2(r.firstTokenMs()), f0(r.answerTokens()) + " tokens",
                     f0(r.tokensPerSecond()));
         }
-        out.println("Chat (Part 4's GPT, key/value cache; median of 7 after 2 s of JIT warm-up; the window slides every"
-                + " 16 tokens once 64 are cached)");
+        out.println("Chat (Part 4's GPT, key/value cache, one thread; median of 7 after 2 s of JIT warm-up; once 64"
+                + " tokens are cached the window slides by 32, recomputing the kept 32 as one batch)");
         t.print(out);
         out.println();
     }
