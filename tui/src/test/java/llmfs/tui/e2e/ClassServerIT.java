@@ -107,9 +107,9 @@ class ClassServerIT {
             assertNotEquals(0, twice.status(), twice.output());
             assertTrue(twice.output().contains("already connected"), twice.output());
             t.keys("Enter");
-            t.awaitText("Part 1 — Names", 10_000);
+            t.awaitText("Part 1 — Names", 30_000);
             t.keys("1");
-            t.awaitText("Exercise 1.1", 10_000);
+            t.awaitText("Exercise 1.1", 30_000);
             t.keys("c");
             t.awaitText("✗", 120_000); // the untouched template fails
             Files.copy(root.resolve("exercises/solutions/part1/Vocabulary.java"), ws.resolve("part1/Vocabulary.java"),
@@ -119,18 +119,18 @@ class ClassServerIT {
             assertTrue(Files.readString(ws.resolve("progress.txt")).contains("exercise 1.1 passed"));
 
             t.resize(120, 35);
-            t.await("the frame to follow the window to 120 columns", 10_000, s -> s.contains(ruleOf(120)));
+            t.await("the frame to follow the window to 120 columns", 30_000, s -> s.contains(ruleOf(120)));
             t.resize(60, 15);
-            t.awaitText("enlarge", 10_000);
+            t.awaitText("enlarge", 30_000);
             t.resize(100, 30);
-            t.await("the frame back at 100 columns", 10_000, s -> s.contains(ruleOf(100)) && !s.contains(ruleOf(101)));
+            t.await("the frame back at 100 columns", 30_000, s -> s.contains(ruleOf(100)) && !s.contains(ruleOf(101)));
 
             t.keys("e"); // the tutor's own editor: no editor program (or any program) is started on the server
-            t.awaitText("Editing Vocabulary.java", 10_000);
+            t.awaitText("Editing Vocabulary.java", 30_000);
             t.keys("End", "x");
-            t.awaitText("modified", 10_000);
+            t.awaitText("modified", 30_000);
             t.keys("BSpace", "C-s");
-            t.awaitText("Saved Vocabulary.java", 10_000);
+            t.awaitText("Saved Vocabulary.java", 30_000);
             t.keys("Escape");
             t.awaitText("Status: passed", 30_000);
             t.keys("q");
@@ -148,9 +148,9 @@ class ClassServerIT {
         try (Tmux t = new Tmux().start(100, 30, login("bob", "bob", ""))) {
             t.awaitText("Course map", 60_000);
             t.keys("Enter");
-            t.awaitText("Part 1 — Names", 10_000);
+            t.awaitText("Part 1 — Names", 30_000);
             t.keys("l");
-            t.awaitText("Lab: Train the names model", 10_000);
+            t.awaitText("Lab: Train the names model", 30_000);
             t.keys("f"); // the long run: still training when the connection drops
             seen = step(t.await("training steps", 120_000, s -> step(s) > 50));
             ProcessHandle ssh = sshClientIn(t).orElseThrow(() -> new AssertionError("no ssh process in the window"));
@@ -227,9 +227,9 @@ class ClassServerIT {
             t.awaitText("Course map", 60_000);
             Files.writeString(bobWs.resolve("part1/Vocabulary.java"), snoop);
             t.keys("Enter");
-            t.awaitText("Part 1 — Names", 10_000);
+            t.awaitText("Part 1 — Names", 30_000);
             t.keys("1");
-            t.awaitText("Exercise 1.1", 10_000);
+            t.awaitText("Exercise 1.1", 30_000);
             t.keys("c");
             String verdict = t.awaitText("✗", 120_000);
             assertFalse(verdict.contains("ADA-SECRET-7731"), verdict);
@@ -271,7 +271,7 @@ class ClassServerIT {
     void teacherSeesTheClassStatusScreen() throws Exception {
         try (Tmux t = new Tmux().start(100, 30, login("tom", "tom", ""))) {
             String s = t.awaitText("Class status", 60_000);
-            t.await("every learner listed", 10_000, x -> x.contains("ada") && x.contains("bob") && x.contains("cy"));
+            t.await("every learner listed", 30_000, x -> x.contains("ada") && x.contains("bob") && x.contains("cy"));
             assertTrue(s.contains("part 1") && s.contains("passed"), s);
             assertFalse(s.contains("Course map"), s);
             t.keys("q");
