@@ -68,11 +68,20 @@ public final class CodeJudge implements AutoCloseable {
         return judgeUnscreened(method, tests);
     }
 
-    /** {@link #judge} without the forbidden-API screen: the check process's own limits only (for tests). */
+    /**
+     * {@link #judge} without the text screen for forbidden APIs: the compiler's API check and the check process's
+     * limits only (for tests).
+     */
     Result judgeUnscreened(String method, List<String> tests) {
         CompileResult compiled = compiler.compile(CandidateSource.FILE, CandidateSource.build(method, tests));
         if (!compiled.ok()) {
             String first = compiled.errors().get(0).split("\n", 2)[0];
+            // The compiler's API check is the sandbox's first layer: what it refuses is a forbidden API, not a typo.
+            for (String e : compiled.errors()) {
+                if (LearnerCompiler.isApiRefusal(e)) {
+                    return new Result(TestOutcome.FORBIDDEN_API, methodLines(e.split("\n", 2)[0]), -1);
+                }
+            }
             return new Result(TestOutcome.DOES_NOT_COMPILE, methodLines(first), -1);
         }
         Verdict v = runner.run(new CheckRequest(MethodTestsCheck.class.getName(), CandidateSource.FILE,

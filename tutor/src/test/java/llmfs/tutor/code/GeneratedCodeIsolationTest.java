@@ -45,8 +45,9 @@ class GeneratedCodeIsolationTest {
     }
 
     @Test
-    void anExitThatSlipsPastTheScreenEndsOnlyTheCheckProcess() {
-        // Without the screen the check process runs it: the process ends, the tutor does not.
+    void anExitPastTheTextScreenIsStillRefusedByTheCompiler() {
+        // Without the text screen the compiler's API check still refuses it (and were it to run, only the check
+        // process would end: CheckServiceTest proves that layer).
         CodeJudge.Result r = judge.judgeUnscreened(
                 method("    if (x == 2) {\n        System.exit(3);\n    }\n    return 2 * x;"), TESTS);
         assertEquals(TestOutcome.FORBIDDEN_API, r.outcome(), r.message());
