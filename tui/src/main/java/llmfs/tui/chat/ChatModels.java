@@ -14,7 +14,10 @@ import llmfs.compute.text.BpeFile;
 import llmfs.compute.text.BpeTokenizer;
 import llmfs.compute.text.CharVocab;
 import llmfs.compute.text.TokenCodec;
+import llmfs.tutor.code.CodeJudge;
 import llmfs.tutor.lab.BpeCodec;
+import llmfs.tutor.lab.CodeLab;
+import llmfs.tutor.lab.CodeModels;
 import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import llmfs.tutor.lab.ShakespeareTokenizer;
@@ -55,6 +58,7 @@ public final class ChatModels {
     public static ChatModel load(String lab, String variant, Path workspace, Corpora corpora) {
         Lab spec = Labs.get(lab);
         String id = spec.id();
+        if (spec instanceof CodeLab) return code(variant, workspace, corpora);
         Path ck = spec.checkpoint(variant, workspace);
         String train = "tutor train " + id + (variant == null ? "" : " " + variantFlag(spec) + " "
                 + variant.toLowerCase(Locale.ROOT));
@@ -73,6 +77,26 @@ public final class ChatModels {
             JsonObject side = c.sidecar();
             String part = "Part " + spec.part();
             ModelCheckpoints.Restored r = ModelCheckpoints.rebuild(c);
+            String task = side.has("task") ? side.get("task").getAsString() : "";
+            if (task.equals("sft") || task.equals("dpo")) {
+                Gpt g = r.gpt();
+                String other = task.equals("sft") ? "dpo" : "sft";
+                InstructChat.Partner partner = new InstructChat.Partner(other, () -> {
+                    if (!trained(other, workspace)) {
+                        throw new IllegalArgumentException(":compare needs the " + other + " model too: run `tutor"
+                                + " train " + other + "` first");
+                    }
+                    try {
+                        if (load(other, null, workspace, corpora) instanceof InstructChat ic) return ic;
+                        throw new IllegalArgumentException("the " + other + " checkpoint holds no instruction model;"
+                                + " run `tutor train " + other + " --restart`");
+                    } catch (ChatLoadException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                });
+                String what = task.equals("sft") ? " instruction-tuned GPT" : " DPO-aligned GPT";
+                return new InstructChat(id, g, describe(part + what, g, side), partner);
+            }
             if (r.model() instanceof Gpt g) {
                 TokenCodec tc = characters(string(side, "codec"));
                 CharVocab v = CharVocab.ofChars(string(side, "codec").substring("chars:".length()));
@@ -100,6 +124,18 @@ public final class ChatModels {
         } catch (RuntimeException e) {
             throw new ChatLoadException("cannot load the " + id + " model from " + ck + ": " + e.getMessage()
                     + ". Run `" + train + " --restart` to train it again from scratch; that replaces the checkpoint", e);
+        }
+    }
+
+    /** Part 7's model: its own loader knows the tokenizer; {@code :test} gets a judge on first use. */
+    private static ChatModel code(String variant, Path workspace, Corpora corpora) {
+        if (corpora == null) throw new ChatLoadException("the code model needs the corpora folder for its tests");
+        try {
+            CodeModels.Loaded m = CodeModels.load(variant, workspace, corpora);
+            return new CodeChat(CodeChat.Writer.of(m.sampler()), m.corpus(), () -> new CodeJudge(CodeJudge.DEFAULT_TIMEOUT_MS),
+                    m.description());
+        } catch (IllegalStateException e) {
+            throw new ChatLoadException(e.getMessage(), e);
         }
     }
 

@@ -51,6 +51,7 @@ public final class LabView implements View {
     private ChartSeries valSeries;
     private int fedSteps;
     private int fedEvals;
+    private MeasureCharts extra = new MeasureCharts(List.of());
     private LabRun run;
     private Labs.Setup setup;
     private String error;
@@ -77,6 +78,7 @@ public final class LabView implements View {
         chart.xLabel("step");
         fedSteps = 0;
         fedEvals = 0;
+        extra = new MeasureCharts(List.of());
     }
 
     @Override
@@ -138,6 +140,11 @@ public final class LabView implements View {
         for (; fedSteps < steps.size(); fedSteps++) trainSeries.add(steps.get(fedSteps)[0], steps.get(fedSteps)[1]);
         for (; fedEvals < vals.size(); fedEvals++) valSeries.add(vals.get(fedEvals)[0], vals.get(fedEvals)[1]);
         if (s.started() != null) chart.fixedXMax(s.started().totalSteps());
+        if (extra.isEmpty() && !s.measures().isEmpty()) {
+            extra = new MeasureCharts(MeasureCharts.panelsFor(s.measures()));
+            if (!extra.isEmpty()) chart.xLabel("loss · step");
+        }
+        extra.feed(s.measures(), s.started() == null ? 0 : s.started().totalSteps());
     }
 
     @Override
@@ -153,11 +160,19 @@ public final class LabView implements View {
         c.put(2, y++, fit(run.task().title(), w - 3, caps), Role.DIM);
         List<String> notes = setup == null ? List.of() : setup.notes();
         for (String note : notes) c.put(2, y++, fit(note, w - 3, caps), Role.DIM);
-        int chartH = Math.max(6, c.height() - 8 - notes.size());
-        Canvas ch = new Canvas(w - 2, chartH);
-        chart.render(ch, caps);
-        for (int yy = 0; yy < chartH; yy++) {
-            for (int x = 0; x < ch.width(); x++) c.set(1 + x, y + yy, ch.charAt(x, yy), ch.roleAt(x, yy), ch.boldAt(x, yy));
+        List<String> report = s.report();
+        int chartH = Math.max(6, c.height() - 8 - notes.size() - report.size());
+        // The loss chart, and beside it the task's measure charts (DPO: accuracy and rewards), side by side.
+        int panels = 1 + extra.count(), pw = (w - 2) / panels;
+        for (int i = 0; i < panels; i++) {
+            Canvas ch = new Canvas(i == panels - 1 ? w - 2 - pw * i : pw, chartH);
+            if (i == 0) chart.render(ch, caps);
+            else extra.render(i - 1, ch, caps);
+            for (int yy = 0; yy < chartH; yy++) {
+                for (int x = 0; x < ch.width(); x++) {
+                    c.set(1 + pw * i + x, y + yy, ch.charAt(x, yy), ch.roleAt(x, yy), ch.boldAt(x, yy));
+                }
+            }
         }
         y += chartH;
         TrainEvent.Step st = s.lastStep();
@@ -184,7 +199,12 @@ public final class LabView implements View {
         } else {
             state = setup != null ? "Target: " + setup.targetNote() : "Training…";
         }
-        Text.draw(c, caps, 2, y, w - 4, c.height(), state, s.end() instanceof TrainEvent.Failed ? Role.BAD : Role.DIM, false);
+        y = Text.draw(c, caps, 2, y, w - 4, c.height(), state, s.end() instanceof TrainEvent.Failed ? Role.BAD : Role.DIM, false);
+        // What the task measured on the finished model (Part 5: exact match per category; Part 6: before/after).
+        for (String line : report) {
+            if (y >= c.height()) break;
+            y = Text.draw(c, caps, 2, y, w - 4, c.height(), line, Role.TEXT, false);
+        }
     }
 
     private String intro() {

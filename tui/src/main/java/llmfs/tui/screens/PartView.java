@@ -94,7 +94,10 @@ public final class PartView implements View {
                     "vocab 100 to 4,096", Role.DIM, () -> nav.push(new CompressionView(ctx))));
             case TOKENIZER_PLAYGROUND -> list.add(new Menu.Entry(mark, Role.ACCENT, "Tokenizer playground",
                     "type and see tokens", Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
-            default -> { }
+            case ATTENTION_EXPLORER -> list.add(new Menu.Entry(mark, Role.ACCENT, "Attention explorer",
+                    "type and see every head", Role.DIM, () -> nav.push(new AttentionExplorerView(ctx))));
+            case POSITIONAL_ENCODING -> list.add(new Menu.Entry(mark, Role.ACCENT, "Positional encoding",
+                    "the sin/cos table", Role.DIM, () -> nav.push(new PositionalEncodingView())));
         }
     }
 

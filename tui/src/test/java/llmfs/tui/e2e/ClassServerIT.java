@@ -103,6 +103,9 @@ class ClassServerIT {
         try (Tmux t = new Tmux().start(100, 30, login("ada", "ada", ""))) {
             t.awaitText("Course map", 60_000);
             assertTrue(t.screen().contains(ruleOf(100)), "the frame is as wide as the window:\n" + t.screen());
+            ClassServerProcess.Result twice = batch("ada", "ada", List.of("-tt"));
+            assertNotEquals(0, twice.status(), twice.output());
+            assertTrue(twice.output().contains("already connected"), twice.output());
             t.keys("Enter");
             t.awaitText("Part 1 — Names", 10_000);
             t.keys("1");
@@ -197,6 +200,48 @@ class ClassServerIT {
         ClassServerProcess.Result noTerminal = batch("ada", "ada", List.of("-T"));
         assertNotEquals(0, noTerminal.status(), noTerminal.output());
         assertTrue(noTerminal.output().contains("needs a terminal"), noTerminal.output());
+    }
+
+    /**
+     * bob's exercise code reads a file in ada's workspace when its class loads; apart from that read it is the
+     * reference solution, so it passes exactly when the read succeeds: without the check sandbox it would pass.
+     */
+    @Test
+    void oneLearnersCodeCannotReadAnothersFiles() throws Exception {
+        Path secret = classDir.resolve("learners/ada/workspace/notes.txt");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "ADA-SECRET-7731");
+        String solution = Files.readString(root.resolve("exercises/solutions/part1/Vocabulary.java"));
+        String snoop = solution.replace("public final class Vocabulary {", "public final class Vocabulary {\n"
+                + "    static final String SEEN = read();\n"
+                + "    static String read() {\n"
+                + "        try {\n"
+                + "            return java.nio.file.Files.readString(java.nio.file.Path.of(\"" + secret + "\"));\n"
+                + "        } catch (java.io.IOException e) {\n"
+                + "            throw new IllegalStateException(\"could not read: \" + e);\n"
+                + "        }\n"
+                + "    }\n");
+        assertNotEquals(solution, snoop);
+        Path bobWs = classDir.resolve("learners/bob/workspace");
+        try (Tmux t = new Tmux().start(100, 30, login("bob", "bob", ""))) {
+            t.awaitText("Course map", 60_000);
+            Files.writeString(bobWs.resolve("part1/Vocabulary.java"), snoop);
+            t.keys("Enter");
+            t.awaitText("Part 1 — Names", 10_000);
+            t.keys("1");
+            t.awaitText("Exercise 1.1", 10_000);
+            t.keys("c");
+            String verdict = t.awaitText("✗", 120_000);
+            assertFalse(verdict.contains("ADA-SECRET-7731"), verdict);
+            assertFalse(verdict.contains("Status: passed"), verdict);
+            assertTrue(verdict.contains("not allowed"), "the sandbox names the refused file access:\n" + verdict);
+            t.keys("q");
+            t.keys("q");
+            t.keys("q");
+            t.awaitText("SSH-EXITED-", 30_000);
+        }
+        String progress = Files.readString(bobWs.resolve("progress.txt"));
+        assertTrue(progress.contains("exercise 1.1 failed"), progress);
     }
 
     @Test

@@ -118,6 +118,34 @@ class TutorEndToEndIT {
         assertTrue(Files.readString(ws.resolve("progress.txt")).contains("lab names"), "progress.txt records the lab");
     }
 
+    /** Part 4's lab opens from the course map, trains the course's GPT, stops and saves. */
+    @Test
+    void partFourLabTrainsTheGpt() throws Exception {
+        if (!Tmux.available()) return;
+        Path ws = tmp.resolve("ws-gpt");
+        try (Tmux t = new Tmux().start(100, 30, launch(ws))) {
+            t.awaitText("Course map", 120_000);
+            t.keys("Down", "Down", "Down", "Enter");
+            t.awaitText("Part 4 — Attention", 10_000);
+            t.keys("l");
+            String intro = t.awaitText("Lab: Train the GPT", 10_000);
+            assertTrue(intro.contains("610,241"), intro);
+            t.keys("Enter");
+            // A GPT step of batch 128 takes about a second on two busy cores; the first evaluation comes before it.
+            t.await("GPT training steps", 180_000, s -> step(s) > 0);
+            t.keys("s");
+            t.awaitText("Stopped", 180_000);
+            t.keys("q");
+            t.awaitText("Attention explorer", 10_000);
+            t.keys("q");
+            t.keys("q");
+            String exited = t.awaitText("TUTOR-EXITED-", 30_000);
+            assertTrue(exited.contains("TUTOR-EXITED-0"), exited);
+        }
+        assertTrue(Files.exists(ws.resolve("checkpoints/gpt.safetensors")), "the stopped lab saved its model");
+        assertTrue(Files.readString(ws.resolve("progress.txt")).contains("lab gpt"), "progress.txt records the lab");
+    }
+
     @Test
     void tinyTerminalAsksToEnlargeAndRecovers() throws Exception {
         try (Tmux t = new Tmux().start(60, 15, launch(tmp.resolve("ws")))) {

@@ -13,10 +13,10 @@ import java.util.Set;
  */
 public interface Lab {
     /** The options a lab may accept beyond {@code --long}, {@code --seed} and {@code --restart}. */
-    enum Opt { EPOCHS, STEPS, CORPUS, CONFIG, PROMPT }
+    enum Opt { EPOCHS, STEPS, CORPUS, CONFIG, PROMPT, FROM }
 
     /** Extra screens a lab's part offers beside the lab itself (the UI decides how to draw each). */
-    enum Extra { EMBEDDINGS, COMPRESSION_TABLE, TOKENIZER_PLAYGROUND, ATTENTION_EXPLORER, POSITIONAL_ENCODING }
+    enum Extra { EMBEDDINGS, COMPRESSION_TABLE, TOKENIZER_PLAYGROUND, ATTENTION_EXPLORER, POSITIONAL_ENCODING, CODE_BENCH }
 
     /** The canonical id, also the checkpoint's file name and the key in the progress file. */
     String id();

@@ -29,6 +29,8 @@ public final class LabRun {
     private TrainEvent.Started started;
     private TrainEvent.Step lastStep;
     private TrainEvent.Sample lastSample;
+    private final java.util.Map<String, List<double[]>> measureCurves = new java.util.LinkedHashMap<>();
+    private List<String> report = List.of();
     private TrainEvent end;
     private Thread thread;
     /** The saved model this run continues, read before it is overwritten (null for a fresh run). */
@@ -116,7 +118,11 @@ public final class LabRun {
             } else if (e instanceof TrainEvent.Eval v) {
                 trainCurve.add(new double[]{v.step(), v.trainLoss()});
                 valCurve.add(new double[]{v.step(), v.valLoss()});
-            } else if (e instanceof TrainEvent.Sample s) lastSample = s;
+            } else if (e instanceof TrainEvent.Measures m) {
+                m.values().forEach((k, v) -> measureCurves.computeIfAbsent(k, x -> new ArrayList<>())
+                        .add(new double[]{m.step(), v}));
+            } else if (e instanceof TrainEvent.Report r) report = r.lines();
+            else if (e instanceof TrainEvent.Sample s) lastSample = s;
             else if (e instanceof TrainEvent.Finished || e instanceof TrainEvent.Failed) end = e;
         }
         for (TrainListener l : listeners) l.on(e);
@@ -125,8 +131,10 @@ public final class LabRun {
     /** A consistent copy of what the run has reported so far. */
     public Snapshot snapshot() {
         synchronized (lock) {
+            java.util.Map<String, List<double[]>> measures = new java.util.LinkedHashMap<>();
+            measureCurves.forEach((k, v) -> measures.put(k, List.copyOf(v)));
             return new Snapshot(started, lastStep, lastSample, end, List.copyOf(trainCurve), List.copyOf(valCurve),
-                    List.copyOf(stepCurve));
+                    List.copyOf(stepCurve), measures, report);
         }
     }
 
@@ -134,8 +142,11 @@ public final class LabRun {
      * @param trainCurve (step, full-train-set loss) at each evaluation
      * @param valCurve   (step, validation loss) at each evaluation
      * @param stepCurve  (step, batch loss) for every step
+     * @param measures   (step, value) curves of the task's further measures by name, e.g. DPO's accuracies
+     * @param report     the task's final report once the run has ended (empty before)
      */
     public record Snapshot(TrainEvent.Started started, TrainEvent.Step lastStep, TrainEvent.Sample lastSample,
                            TrainEvent end, List<double[]> trainCurve, List<double[]> valCurve,
-                           List<double[]> stepCurve) {}
+                           List<double[]> stepCurve, java.util.Map<String, List<double[]>> measures,
+                           List<String> report) {}
 }

@@ -33,6 +33,9 @@ final class LabSupport {
         if (o.config() != null && !lab.options().contains(Lab.Opt.CONFIG)) {
             throw new IllegalArgumentException("--config is for the gpt lab; the " + lab.id() + " lab has one setting");
         }
+        if (o.from() != null && !lab.options().contains(Lab.Opt.FROM)) {
+            throw new IllegalArgumentException("--from is for the sft lab; the " + lab.id() + " lab has one starting point");
+        }
         if (o.steps() != null && !lab.options().contains(Lab.Opt.STEPS)) {
             throw new IllegalArgumentException("the " + lab.id() + " lab counts epochs, not steps: use --epochs (one"
                     + " epoch is about 20 steps)");

@@ -42,8 +42,7 @@ final class NamesLab implements Lab {
 
     @Override
     public String trainHelp() {
-        return "--epochs N (default " + QUICK_EPOCHS + "; --long: the course's " + LONG_EPOCHS + "); --corpus indian"
-                + " or english";
+        return "--epochs N (default " + QUICK_EPOCHS + "; --long: " + LONG_EPOCHS + "); --corpus indian|english";
     }
 
     @Override

@@ -181,6 +181,30 @@ class LabsTest {
     }
 
     @Test
+    void gptLabTrainsTheCoursesModelAndResumes() {
+        Labs.Setup first = Labs.create("gpt", quick(2).withEvalWindows(8), ws, corpora);
+        assertEquals(610_241, first.task().parameterCount());
+        assertTrue(first.task().title().contains("1,003,8"), first.task().title()); // 90% of 1,115,394 characters
+        Ran a = run(first);
+        assertEquals(2, a.finished().step());
+        assertTrue(a.finished().valLoss() > 0 && a.finished().valLoss() < 5, "val " + a.finished().valLoss());
+        assertEquals(ws.resolve("checkpoints/gpt.safetensors"), first.checkpoint());
+
+        Labs.Setup more = Labs.create("4", quick(3).withEvalWindows(8), ws, corpora);
+        assertTrue(more.resume());
+        assertEquals(2, run(more).started().startStep());
+
+        Labs.Setup nano = Labs.create("gpt", Labs.Options.defaults().withConfig("nanogpt"), ws, corpora);
+        assertEquals(2_000, nano.task().totalSteps());
+        assertEquals(ws.resolve("checkpoints/gpt-nanogpt.safetensors"), nano.checkpoint());
+        assertFalse(nano.resume());
+        assertTrue(nano.task().title().contains("4 layers"), nano.task().title());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Labs.create("gpt",
+                Labs.Options.defaults().withConfig("huge"), ws, corpora));
+        assertTrue(bad.getMessage().contains("course or nanogpt"), bad.getMessage());
+    }
+
+    @Test
     void everyLabDescribesItselfAndAliasesResolve() {
         for (String id : Labs.IDS) {
             Labs.About a = Labs.about(id);
@@ -193,7 +217,8 @@ class LabsTest {
         assertEquals("names", Labs.resolve("part1"));
         assertEquals("shakespeare", Labs.resolve("2"));
         assertEquals("bpe", Labs.resolve("Part3"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("gpt"));
-        assertTrue(e.getMessage().contains("names, shakespeare, bpe"), e.getMessage());
+        assertEquals("gpt", Labs.resolve("4"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("dpo"));
+        assertTrue(e.getMessage().contains("names, shakespeare, bpe, gpt"), e.getMessage());
     }
 }
