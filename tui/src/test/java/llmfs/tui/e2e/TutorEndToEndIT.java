@@ -126,9 +126,9 @@ class TutorEndToEndIT {
         try (Tmux t = new Tmux().start(100, 30, launch(ws))) {
             t.awaitText("Course map", 120_000);
             t.keys("Down", "Down", "Down", "Enter");
-            t.awaitText("Part 4 — Attention", 10_000);
+            t.awaitText("Part 4 — Attention", 30_000);
             t.keys("l");
-            String intro = t.awaitText("Lab: Train the GPT", 10_000);
+            String intro = t.awaitStableText("Lab: Train the GPT", 30_000);
             assertTrue(intro.contains("610,241"), intro);
             t.keys("Enter");
             // A GPT step of batch 128 takes about a second on two busy cores; the first evaluation comes before it.
@@ -136,7 +136,7 @@ class TutorEndToEndIT {
             t.keys("s");
             t.awaitText("Stopped", 180_000);
             t.keys("q");
-            t.awaitText("Attention explorer", 10_000);
+            t.awaitText("Attention explorer", 30_000);
             t.keys("q");
             t.keys("q");
             String exited = t.awaitText("TUTOR-EXITED-", 30_000);
