@@ -1,6 +1,8 @@
 package llmfs.compute.sample;
 
 import llmfs.compute.Rng;
+import llmfs.compute.Tape;
+import llmfs.compute.Tensor;
 import llmfs.compute.backend.UnaryOp;
 import llmfs.compute.nn.CausalSelfAttention;
 import llmfs.compute.nn.Gpt;
@@ -15,7 +17,8 @@ import llmfs.compute.nn.TransformerBlock;
  * and the kept ones are run through again, because with absolute positions every kept token's position (and so
  * every cached key and value) changes. Keeping {@code context - 1} tokens makes each step exactly what cropping the
  * window and recomputing would give (one recompute per token); keeping fewer trades a little context right after a
- * slide for far fewer recomputes. The default keeps three quarters.
+ * slide for far fewer recomputes. The default keeps half: with the course's context of 64, one batched recompute of
+ * 32 tokens per 32 new ones.
  *
  * <p>The weights are copied out of the model when the sampler is made (evaluation mode: no dropout); make a new
  * sampler after training further. One sampler is one conversation's state and is not thread-safe.
@@ -28,21 +31,38 @@ public final class GptSampler {
     }
 
     private final int vocab, dim, heads, hd, layers, context, keep;
-    private final float[] tokEmb, pos, lnfW, lnfB, headW, headB;
+    private final float[] tokEmb, pos, lnfW, lnfB;
+    private final Mat head;
     private final float lnfEps;
     private final Layer[] blocks;
     private final int[] window;
     private int len;
-    // scratch
-    private final float[] x, h, qkv, att, y, f, logits, scores;
+    // scratch, one row per token of the current batch (grown on demand)
+    private float[] xs = new float[0], hs = new float[0], qkvs = new float[0], atts = new float[0], ys = new float[0],
+            fs = new float[0];
+    private final float[] logits, scores;
 
-    private record Layer(float[] ln1W, float[] ln1B, float eps1, float[] qkvW, float[] outW, float[] ln2W,
-                         float[] ln2B, float eps2, float[] fcW, float[] fcB, float[] projW, float[] projB,
-                         float[] kCache, float[] vCache) {}
+    private record Layer(float[] ln1W, float[] ln1B, float eps1, Mat qkv, Mat out, float[] ln2W,
+                         float[] ln2B, float eps2, Mat fc, Mat proj, float[] kCache, float[] vCache) {}
 
-    /** A sampler that keeps three quarters of the window when it slides. */
+    /**
+     * A weight matrix [in, out] with its optional bias, as arrays for one or a few rows and as tensors for a batch,
+     * which the compute backend multiplies with its parallel SIMD kernels.
+     */
+    private record Mat(int in, int out, float[] w, float[] b, Tensor wt, Tensor bt) {
+        static Mat of(llmfs.compute.nn.Linear l) {
+            float[] w = l.weight.toArray(), b = l.bias == null ? null : l.bias.toArray();
+            return new Mat(l.in, l.out, w, b, Tensor.of(w.clone(), l.in, l.out),
+                    b == null ? null : Tensor.of(b.clone(), l.out));
+        }
+    }
+
+    /** Rows from which a batch goes through the backend's matrix product instead of the plain loop. */
+    private static final int BATCH_ROWS = 8;
+
+    /** A sampler that keeps half the window when it slides (so the model always sees at least half a context). */
     public GptSampler(Gpt model) {
-        this(model, Math.max(1, model.cfg.context() * 3 / 4));
+        this(model, Math.max(1, model.cfg.context() / 2));
     }
 
     /**
@@ -51,7 +71,8 @@ public final class GptSampler {
      */
     public GptSampler(Gpt model, int keep) {
         Gpt.Config c = model.cfg;
-        if (keep < 1 || keep >= Math.max(2, c.context())) {
+        if (c.context() < 2) throw new IllegalArgumentException("a sliding cache needs a context of at least 2");
+        if (keep < 1 || keep >= c.context()) {
             throw new IllegalArgumentException("keep must be between 1 and context - 1 = " + (c.context() - 1)
                     + ", got " + keep);
         }
@@ -67,24 +88,16 @@ public final class GptSampler {
         this.lnfW = model.lnFinal.weight.toArray();
         this.lnfB = model.lnFinal.bias.toArray();
         this.lnfEps = model.lnFinal.eps();
-        this.headW = model.head.weight.toArray();
-        this.headB = model.head.bias == null ? new float[vocab] : model.head.bias.toArray();
+        this.head = Mat.of(model.head);
         this.blocks = new Layer[layers];
         for (int l = 0; l < layers; l++) {
             TransformerBlock b = model.blocks.get(l);
             CausalSelfAttention a = b.attn;
-            blocks[l] = new Layer(b.ln1.weight.toArray(), b.ln1.bias.toArray(), b.ln1.eps(), a.qkv.weight.toArray(),
-                    a.out.weight.toArray(), b.ln2.weight.toArray(), b.ln2.bias.toArray(), b.ln2.eps(),
-                    b.fc.weight.toArray(), b.fc.bias.toArray(), b.proj.weight.toArray(), b.proj.bias.toArray(),
-                    new float[context * dim], new float[context * dim]);
+            blocks[l] = new Layer(b.ln1.weight.toArray(), b.ln1.bias.toArray(), b.ln1.eps(), Mat.of(a.qkv),
+                    Mat.of(a.out), b.ln2.weight.toArray(), b.ln2.bias.toArray(), b.ln2.eps(), Mat.of(b.fc),
+                    Mat.of(b.proj), new float[context * dim], new float[context * dim]);
         }
         this.window = new int[context];
-        this.x = new float[dim];
-        this.h = new float[dim];
-        this.qkv = new float[3 * dim];
-        this.att = new float[dim];
-        this.y = new float[dim];
-        this.f = new float[4 * dim];
         this.logits = new float[vocab];
         this.scores = new float[context];
     }
@@ -107,7 +120,7 @@ public final class GptSampler {
         if (prompt.length == 0) throw new IllegalArgumentException("a prompt needs at least one token");
         len = 0;
         int from = Math.max(0, prompt.length - context);
-        for (int i = from; i < prompt.length; i++) step(prompt[i], i == prompt.length - 1);
+        run(java.util.Arrays.copyOfRange(prompt, from, prompt.length), true);
         return logits;
     }
 
@@ -116,9 +129,9 @@ public final class GptSampler {
         if (len == context) {
             int[] kept = java.util.Arrays.copyOfRange(window, context - keep, context);
             len = 0;
-            for (int t : kept) step(t, false);
+            run(kept, false);
         }
-        step(token, true);
+        run(new int[]{token}, true);
         return logits;
     }
 
@@ -140,80 +153,125 @@ public final class GptSampler {
         return maxNew;
     }
 
-    /** Runs one token at position {@code len} through every layer, caching its keys and values. */
-    private void step(int token, boolean wantLogits) {
-        if (token < 0 || token >= vocab) {
-            throw new IllegalArgumentException("token id " + token + " is outside the model's vocabulary of " + vocab);
+    /**
+     * Runs {@code tokens} at positions len, len+1, ... through every layer as one batch (each weight matrix is read
+     * once for all of them), caching their keys and values; the logits are those of the last token.
+     */
+    private void run(int[] tokens, boolean wantLogits) {
+        int n = tokens.length, p0 = len;
+        for (int t : tokens) {
+            if (t < 0 || t >= vocab) {
+                throw new IllegalArgumentException("token id " + t + " is outside the model's vocabulary of " + vocab);
+            }
         }
-        int p = len;
-        window[p] = token;
-        len++;
-        for (int i = 0; i < dim; i++) x[i] = tokEmb[token * dim + i] + pos[p * dim + i];
+        ensure(n);
+        System.arraycopy(tokens, 0, window, p0, n);
+        len += n;
+        for (int r = 0; r < n; r++) {
+            int tok = tokens[r], p = p0 + r;
+            for (int i = 0; i < dim; i++) xs[r * dim + i] = tokEmb[tok * dim + i] + pos[p * dim + i];
+        }
         float scale = (float) (1.0 / Math.sqrt(hd));
         for (Layer b : blocks) {
-            layerNorm(x, b.ln1W, b.ln1B, b.eps1, h);
-            matVec(h, b.qkvW, dim, 3 * dim, null, qkv);
-            System.arraycopy(qkv, dim, b.kCache, p * dim, dim);
-            System.arraycopy(qkv, 2 * dim, b.vCache, p * dim, dim);
-            for (int hh = 0; hh < heads; hh++) {
-                int o = hh * hd;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j <= p; j++) {
-                    float s = 0;
-                    int ko = j * dim + o;
-                    for (int d = 0; d < hd; d++) s += qkv[o + d] * b.kCache[ko + d];
-                    s *= scale;
-                    scores[j] = s;
-                    if (s > max) max = s;
-                }
-                double sum = 0;
-                for (int j = 0; j <= p; j++) {
-                    float e = (float) Math.exp(scores[j] - max);
-                    scores[j] = e;
-                    sum += e;
-                }
-                float inv = (float) (1.0 / sum);
-                for (int d = 0; d < hd; d++) att[o + d] = 0;
-                for (int j = 0; j <= p; j++) {
-                    float w = scores[j] * inv;
-                    int vo = j * dim + o;
-                    for (int d = 0; d < hd; d++) att[o + d] += w * b.vCache[vo + d];
-                }
+            for (int r = 0; r < n; r++) layerNorm(xs, r * dim, dim, b.ln1W, b.ln1B, b.eps1, hs, r * dim);
+            matMul(hs, n, b.qkv, qkvs);
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(qkvs, r * 3 * dim + dim, b.kCache, (p0 + r) * dim, dim);
+                System.arraycopy(qkvs, r * 3 * dim + 2 * dim, b.vCache, (p0 + r) * dim, dim);
             }
-            matVec(att, b.outW, dim, dim, null, y);
-            for (int i = 0; i < dim; i++) x[i] += y[i];
-            layerNorm(x, b.ln2W, b.ln2B, b.eps2, h);
-            matVec(h, b.fcW, dim, 4 * dim, b.fcB, f);
-            for (int i = 0; i < f.length; i++) f[i] = (float) UnaryOp.gelu(f[i]);
-            matVec(f, b.projW, 4 * dim, dim, b.projB, y);
-            for (int i = 0; i < dim; i++) x[i] += y[i];
+            for (int r = 0; r < n; r++) attend(b, qkvs, r * 3 * dim, p0 + r, scale, atts, r * dim);
+            matMul(atts, n, b.out, ys);
+            for (int i = 0; i < n * dim; i++) xs[i] += ys[i];
+            for (int r = 0; r < n; r++) layerNorm(xs, r * dim, dim, b.ln2W, b.ln2B, b.eps2, hs, r * dim);
+            matMul(hs, n, b.fc, fs);
+            for (int i = 0; i < n * 4 * dim; i++) fs[i] = (float) UnaryOp.gelu(fs[i]);
+            matMul(fs, n, b.proj, ys);
+            for (int i = 0; i < n * dim; i++) xs[i] += ys[i];
         }
         if (wantLogits) {
-            layerNorm(x, lnfW, lnfB, lnfEps, h);
-            matVec(h, headW, dim, vocab, headB, logits);
+            layerNorm(xs, (n - 1) * dim, dim, lnfW, lnfB, lnfEps, hs, 0);
+            matMul(hs, 1, head, logits);
         }
     }
 
-    /** out = v·W (+ b) for W stored [in, out] row-major: a sum of W's rows scaled by v (vectorises well). */
-    private static void matVec(float[] v, float[] w, int in, int out, float[] bias, float[] dst) {
-        if (bias != null) System.arraycopy(bias, 0, dst, 0, out);
-        else java.util.Arrays.fill(dst, 0, out, 0f);
-        for (int i = 0; i < in; i++) {
-            float a = v[i];
-            int row = i * out;
-            for (int j = 0; j < out; j++) dst[j] += a * w[row + j];
+    /** Row {@code p}'s attention over cached positions 0..p, every head, written to {@code out[outOff..]}. */
+    private void attend(Layer b, float[] qkv, int qOff, int p, float scale, float[] out, int outOff) {
+        for (int hh = 0; hh < heads; hh++) {
+            int o = hh * hd;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j <= p; j++) {
+                float s = 0;
+                int ko = j * dim + o;
+                for (int d = 0; d < hd; d++) s += qkv[qOff + o + d] * b.kCache[ko + d];
+                s *= scale;
+                scores[j] = s;
+                if (s > max) max = s;
+            }
+            double sum = 0;
+            for (int j = 0; j <= p; j++) {
+                float e = (float) Math.exp(scores[j] - max);
+                scores[j] = e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            java.util.Arrays.fill(out, outOff + o, outOff + o + hd, 0f);
+            for (int j = 0; j <= p; j++) {
+                float w = scores[j] * inv;
+                int vo = j * dim + o;
+                for (int d = 0; d < hd; d++) out[outOff + o + d] += w * b.vCache[vo + d];
+            }
         }
     }
 
-    private static void layerNorm(float[] in, float[] w, float[] b, float eps, float[] out) {
-        int n = in.length;
+    /** Grows the per-batch scratch arrays to {@code n} rows. */
+    private void ensure(int n) {
+        if (xs.length >= n * dim) return;
+        xs = new float[n * dim];
+        hs = new float[n * dim];
+        qkvs = new float[n * 3 * dim];
+        atts = new float[n * dim];
+        ys = new float[n * dim];
+        fs = new float[n * 4 * dim];
+    }
+
+    /**
+     * dst[n, out] = a[n, in]·W (+ b). A batch (a prompt, a slid window) goes through the backend's parallel SIMD
+     * product; one or a few rows use a plain loop over W's rows, whose contiguous multiply-add the JIT vectorises and
+     * which avoids the tensors' allocations for a single token.
+     */
+    private static void matMul(float[] a, int n, Mat m, float[] dst) {
+        int in = m.in(), out = m.out();
+        if (n >= BATCH_ROWS) {
+            try (var off = Tape.noGrad()) {
+                float[] r = Tensor.of(java.util.Arrays.copyOf(a, n * in), n, in).linear(m.wt(), m.bt()).toArray();
+                System.arraycopy(r, 0, dst, 0, n * out);
+            }
+            return;
+        }
+        float[] w = m.w();
+        for (int r = 0; r < n; r++) {
+            if (m.b() != null) System.arraycopy(m.b(), 0, dst, r * out, out);
+            else java.util.Arrays.fill(dst, r * out, (r + 1) * out, 0f);
+        }
+        for (int k = 0; k < in; k++) {
+            int row = k * out;
+            for (int r = 0; r < n; r++) {
+                float v = a[r * in + k];
+                int d0 = r * out;
+                for (int j = 0; j < out; j++) dst[d0 + j] += v * w[row + j];
+            }
+        }
+    }
+
+    private static void layerNorm(float[] in, int off, int n, float[] w, float[] b, float eps, float[] out,
+                                  int outOff) {
         double mean = 0;
-        for (float v : in) mean += v;
+        for (int i = 0; i < n; i++) mean += in[off + i];
         mean /= n;
         double var = 0;
-        for (float v : in) var += (v - mean) * (v - mean);
+        for (int i = 0; i < n; i++) var += (in[off + i] - mean) * (in[off + i] - mean);
         var /= n;
         float inv = (float) (1.0 / Math.sqrt(var + eps));
-        for (int i = 0; i < n; i++) out[i] = (float) ((in[i] - mean) * inv) * w[i] + b[i];
+        for (int i = 0; i < n; i++) out[outOff + i] = (float) ((in[off + i] - mean) * inv) * w[i] + b[i];
     }
 }

@@ -61,6 +61,27 @@ class GptSamplerTest {
     }
 
     @Test
+    void batchedPrefillAndSlidesMatchToo() {
+        // A prompt and slides of at least 8 tokens go through the backend's batched product instead of the loop.
+        Gpt.Config shape = new Gpt.Config(13, 16, 2, 2, 20, 0.1f);
+        Gpt g = new Gpt(shape, new Rng(21));
+        g.train(false);
+        GptSampler s = new GptSampler(g, 12);
+        Rng rng = new Rng(8);
+        int[] prompt = new int[15];
+        for (int i = 0; i < prompt.length; i++) prompt[i] = rng.nextInt(13);
+        float[] logits = s.prefill(prompt);
+        for (int step = 0; step < 30; step++) {
+            try (var off = Tape.noGrad()) {
+                int[] w = s.window();
+                float[] all = g.forward(w, 1, w.length).toArray();
+                assertClose(Arrays.copyOfRange(all, all.length - 13, all.length), logits, "step " + step);
+            }
+            logits = s.next(rng.nextInt(13));
+        }
+    }
+
+    @Test
     void keepingAllButOneIsExactlyCropping() {
         Gpt g = model(9);
         GptSampler s = new GptSampler(g, SHAPE.context() - 1);

@@ -14,7 +14,10 @@ import llmfs.compute.text.BpeFile;
 import llmfs.compute.text.BpeTokenizer;
 import llmfs.compute.text.CharVocab;
 import llmfs.compute.text.TokenCodec;
+import llmfs.tutor.code.CodeJudge;
 import llmfs.tutor.lab.BpeCodec;
+import llmfs.tutor.lab.CodeLab;
+import llmfs.tutor.lab.CodeModels;
 import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
 import llmfs.tutor.lab.ShakespeareTokenizer;
@@ -55,6 +58,7 @@ public final class ChatModels {
     public static ChatModel load(String lab, String variant, Path workspace, Corpora corpora) {
         Lab spec = Labs.get(lab);
         String id = spec.id();
+        if (spec instanceof CodeLab) return code(variant, workspace, corpora);
         Path ck = spec.checkpoint(variant, workspace);
         String train = "tutor train " + id + (variant == null ? "" : " " + variantFlag(spec) + " "
                 + variant.toLowerCase(Locale.ROOT));
@@ -120,6 +124,18 @@ public final class ChatModels {
         } catch (RuntimeException e) {
             throw new ChatLoadException("cannot load the " + id + " model from " + ck + ": " + e.getMessage()
                     + ". Run `" + train + " --restart` to train it again from scratch; that replaces the checkpoint", e);
+        }
+    }
+
+    /** Part 7's model: its own loader knows the tokenizer; {@code :test} gets a judge on first use. */
+    private static ChatModel code(String variant, Path workspace, Corpora corpora) {
+        if (corpora == null) throw new ChatLoadException("the code model needs the corpora folder for its tests");
+        try {
+            CodeModels.Loaded m = CodeModels.load(variant, workspace, corpora);
+            return new CodeChat(CodeChat.Writer.of(m.sampler()), m.corpus(), () -> new CodeJudge(CodeJudge.DEFAULT_TIMEOUT_MS),
+                    m.description());
+        } catch (IllegalStateException e) {
+            throw new ChatLoadException(e.getMessage(), e);
         }
     }
 

@@ -27,7 +27,8 @@ public final class ChatRepl {
     /** Settings for {@code model}'s defaults, with random numbers from {@code seed}. */
     public static ChatSettings defaults(ChatModel model, long seed) {
         int length = model instanceof TextChat t ? t.defaultLength()
-                : model instanceof InstructChat ? InstructChat.ANSWER_LENGTH : ChatModels.SHAKESPEARE_LENGTH;
+                : model instanceof InstructChat ? InstructChat.ANSWER_LENGTH
+                : model instanceof CodeChat ? CodeChat.DEFAULT_LENGTH : ChatModels.SHAKESPEARE_LENGTH;
         return new ChatSettings(length, seed);
     }
 
@@ -38,6 +39,14 @@ public final class ChatRepl {
 
     /** Runs until the input ends or the learner leaves. */
     public void run(LineSource in, ChatOutput out) throws IOException {
+        try {
+            loop(in, out);
+        } finally {
+            if (model instanceof CodeChat code) code.close(); // its check process, if :test started one
+        }
+    }
+
+    private void loop(LineSource in, ChatOutput out) throws IOException {
         out.note(model.describe() + ". Type :help for commands.");
         if (intro != null) out.note(intro);
         while (true) {
@@ -93,12 +102,23 @@ public final class ChatRepl {
                         out.note("answers stop at the end marker or after " + settings.length() + " characters");
                         return true;
                     }
+                    if (model instanceof CodeChat) {
+                        if (!arg.isEmpty()) settings.setLength(whole(arg, ":len takes a whole number, e.g. :len 800"));
+                        out.note("a method may run to " + settings.length() + " tokens");
+                        return true;
+                    }
                     if (!(model instanceof TextChat t)) {
                         throw new IllegalArgumentException(":len sets how long a Shakespeare answer is; names end"
                                 + " by themselves (:n sets how many)");
                     }
                     if (!arg.isEmpty()) settings.setLength(whole(arg, ":len takes a whole number, e.g. :len 200"));
                     out.note("answers run to " + settings.length() + " " + t.unit());
+                }
+                case "test" -> {
+                    if (!(model instanceof CodeChat code)) {
+                        throw new IllegalArgumentException(":test is for the code model: it runs a method's unit tests");
+                    }
+                    code.test(out);
                 }
                 case "seed" -> {
                     if (arg.isEmpty()) {
@@ -138,6 +158,9 @@ public final class ChatRepl {
         } else if (model instanceof InstructChat ic) {
             out.note("  :len N    the most characters an answer may run to (now " + settings.length() + ")");
             ic.commandHelp().forEach(out::note);
+        } else if (model instanceof CodeChat) {
+            out.note("  :len N    tokens a method may run to (now " + settings.length() + ")");
+            out.note("  :test     compile the last method with the corpus's tests for its name and run them");
         }
         out.note("  :seed S   start the random numbers again from S: the same input gives the same answer");
         out.note("  :quit     leave (or Ctrl-D); Ctrl-C stops a long answer");

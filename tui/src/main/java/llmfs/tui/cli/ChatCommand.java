@@ -25,8 +25,8 @@ public final class ChatCommand implements Callable<Integer> {
         d.add("Talk to the model a lab trained. Line editing and a history (in the workspace's .chat-history file) on a"
                 + " terminal; plain lines when piped, e.g. printf 'ROMEO:\\n' | tutor chat shakespeare");
         for (Lab l : Labs.ALL) d.add(String.format(java.util.Locale.ROOT, "  %-12s %s", l.id(), l.chatHelp()));
-        d.add("Inside: :help, :temp T, :n N, :len N, :seed S, :quit (or Ctrl-D); sft and dpo also :raw [TEXT] and"
-                + " :compare [QUESTION]. Ctrl-C stops a long answer.");
+        d.add("Inside: :help, :temp T, :n N, :len N, :seed S, :test (code), :quit (or Ctrl-D); sft and dpo also"
+                + " :raw [TEXT] and :compare [QUESTION]. Ctrl-C stops a long answer.");
         return d.toArray(String[]::new);
     }
 
@@ -37,8 +37,12 @@ public final class ChatCommand implements Callable<Integer> {
             + " the default, or english)")
     String corpus;
 
-    @Option(names = "--config", paramLabel = "NAME", description = "gpt: the model trained with this configuration")
+    @Option(names = "--config", paramLabel = "NAME", description = "gpt: the model trained with this configuration;"
+            + " code: chars (default) or bpe")
     String config;
+
+    @Option(names = "--bpe", description = "code: the model trained on BPE tokens (tutor train code --bpe)")
+    boolean bpe;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the random numbers (default: a new one each"
             + " time); the same seed and input give the same answers")
@@ -52,7 +56,8 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         global.applyDevice();
         String id = Labs.resolve(lab);
-        ChatModel model = ChatModels.load(id, corpus != null ? corpus : config, global.workspaceDir(), global.corpora());
+        ChatModel model = ChatModels.load(id, corpus != null ? corpus : bpe ? "bpe" : config,
+                global.workspaceDir(), global.corpora());
         ChatSettings settings = ChatRepl.defaults(model, seed != null ? seed : System.nanoTime());
         if (temperature != null) settings.setTemperature(temperature);
         ChatTerminal.run(new ChatRepl(model, settings), System.in, global.out(),

@@ -6,8 +6,13 @@ import llmfs.compute.train.NamesTraining;
 import llmfs.compute.train.TextGenerator;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ModelSizes;
+import llmfs.tutor.workspace.Workspace;
+import llmfs.tutor.lab.CodeBenchDefaults;
+import llmfs.tutor.lab.CodeLab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +37,9 @@ public final class TrainCommand implements Callable<Integer> {
                 + " An unfinished run resumes from its checkpoint.");
         d.add("Labs (a part number works too) and their run lengths:");
         for (Lab l : Labs.ALL) d.add(String.format(Locale.ROOT, "  %-12s %s", l.id(), l.trainHelp()));
+        d.add("Model sizes (the MLP labs): --block N (context), --emb N (embedding width), --hidden N (hidden units).");
+        d.add("Training again over a saved model keeps that model as a numbered run: `tutor runs LAB` lists and"
+                + " compares them, `tutor runs LAB --use N` brings one back.");
         return d.toArray(String[]::new);
     }
 
@@ -65,8 +73,36 @@ public final class TrainCommand implements Callable<Integer> {
             + " Part 4's trained model")
     String from;
 
-    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
+    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch (the saved"
+            + " model is kept as a numbered run)")
     boolean restart;
+
+    @Option(names = "--block", paramLabel = "N", description = "Context length: characters (names, shakespeare) or"
+            + " tokens (bpe) the model sees")
+    Integer block;
+
+    @Option(names = "--emb", paramLabel = "N", description = "Embedding width: numbers per character or token")
+    Integer emb;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units in the hidden layer")
+    Integer hidden;
+    @Option(names = "--bpe", description = "code lab: tokens of a 512-token BPE instead of characters (the same as"
+            + " --config bpe)")
+    boolean bpe;
+
+    @Option(names = "--k", paramLabel = "N", description = "code lab: samples per method in the test bench (default "
+            + CodeBenchDefaults.K + "; pass@1 and pass@N are reported)")
+    Integer k;
+
+    @Option(names = "--all-methods", description = "code lab: bench every method, not all held-out ones and every "
+            + CodeBenchDefaults.STRIDE + "rd training one")
+    boolean allMethods;
+
+    @Option(names = "--no-bench", description = "code lab: train only, skip the test bench")
+    boolean noBench;
+
+    @Option(names = "--bench-only", description = "code lab: skip training and run the test bench on the saved model")
+    boolean benchOnly;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "10",
             description = "names: how many names to print at the end; 0 prints no samples (any lab)")
@@ -99,12 +135,30 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = global.out();
         global.applyDevice();
+        boolean code = Labs.get(lab) instanceof CodeLab;
+        if (!code && (bpe || k != null || allMethods || noBench || benchOnly)) {
+            throw new IllegalArgumentException("--bpe, --k, --all-methods, --no-bench and --bench-only are for the code"
+                    + " lab (tutor train code)");
+        }
+        if (bpe && config != null && !config.equalsIgnoreCase("bpe")) {
+            throw new IllegalArgumentException("give --bpe or --config " + config + ", not both");
+        }
+        if (k != null && k < 1) throw new IllegalArgumentException("--k must be at least 1");
+        String cfgName = bpe ? "bpe" : config;
+        if (benchOnly) {
+            CodeBenchPrinter.run(cfgName, global.workspaceDir(), global.corpora(), k == null ? CodeBenchDefaults.K : k,
+                    allMethods, seed == null ? CodeBenchDefaults.SEED : seed, out, global.interactive());
+            return 0;
+        }
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
-                .withSeed(seed).withCorpus(corpus).withConfig(config).withRestart(restart).withFrom(from);
+                .withSeed(seed).withCorpus(corpus).withConfig(cfgName).withRestart(restart)
+                .withSizes(new ModelSizes(block, emb, hidden)).withFrom(from);
+        // A workspace that cannot hold the model should fail now, not after the training.
+        Workspace.createFolder(global.workspaceDir().resolve("checkpoints"));
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
-        if (setup.task() instanceof TextGenerator tt) {
+        if (setup.task() instanceof TextGenerator tt && !code) {
             // A prompt the tokenizer cannot encode should fail now, not after minutes of training.
             for (String p : textPrompts) checkPrompt(tt, p);
         }
@@ -112,6 +166,13 @@ public final class TrainCommand implements Callable<Integer> {
         for (String note : setup.notes()) out.println(note);
         if (setup.resume()) out.println("Resuming the unfinished run saved in " + global.relative(setup.checkpoint())
                 + " (use --restart to start over).");
+        if (setup.replacesSavedModel()) {
+            // Never train over a saved model without keeping it.
+            LabRuns.Run kept = LabRuns.of(setup.checkpoint()).keep().orElseThrow();
+            out.printf(Locale.ROOT, "The saved model (step %,d, val loss %s) is kept as run %d: `tutor runs %s` compares"
+                            + " runs, `tutor runs %s --use %d` brings it back.%n", kept.step(),
+                    LabRuns.loss(kept.valLoss()), kept.number(), setup.id(), setup.id(), kept.number());
+        }
         out.println("Target: " + setup.targetNote() + ".");
         out.flush();
         LabRun run = setup.newRun(seed == null ? 1 : seed);
@@ -144,7 +205,18 @@ public final class TrainCommand implements Callable<Integer> {
         for (String line : run.snapshot().report()) out.println(line);
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
-            out.println("Samples (T=0.8): " + String.join(", ", names));
+            out.println("Samples (T=0.8): " + String.join(", ", names.stream().map(NamesTraining::shown).toList()));
+        }
+        if (code) {
+            if (!fin.stopped() && !noBench) {
+                CodeBenchPrinter.run(cfgName, global.workspaceDir(), global.corpora(), k == null ? CodeBenchDefaults.K
+                        : k, allMethods, CodeBenchDefaults.SEED, out, global.interactive());
+            } else if (fin.stopped()) {
+                out.println("The run stopped early: `tutor train code` continues it; `--bench-only` tests the saved"
+                        + " model as it is.");
+            }
+            out.flush();
+            return 0;
         }
         if (setup.task() instanceof TextGenerator tt && samples > 0 && sampleLength > 0) {
             Rng rng = new Rng(seed == null ? 7 : seed + 7);

@@ -14,15 +14,19 @@ import llmfs.tui.chat.ChatRepl;
 import llmfs.tui.chat.ChatTerminal;
 import llmfs.tui.widgets.BrailleChart;
 import llmfs.tui.widgets.Canvas;
+import llmfs.tui.widgets.Fit;
 import llmfs.tui.widgets.Caps;
 import llmfs.tui.widgets.ChartSeries;
 import llmfs.tui.widgets.ProgressBar;
 import llmfs.tui.widgets.Role;
+import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.course.LabSpec;
 import llmfs.tutor.course.Part;
 import llmfs.tutor.lab.LabRun;
 import llmfs.tutor.lab.Lab;
+import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ModelSizes;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,6 +55,8 @@ public final class LabView implements View {
     private LabRun run;
     private Labs.Setup setup;
     private String error;
+    /** A run that would start over where a model is saved, waiting for the learner's y/n. */
+    private Labs.Setup awaitingConfirmation;
 
     public LabView(UiContext ctx, Part part, LabSpec spec) {
         this.ctx = ctx;
@@ -82,17 +88,50 @@ public final class LabView implements View {
 
     private void start(boolean longRun, boolean restart) {
         if (run != null && run.isRunning()) return;
+        Labs.Setup next;
         try {
-            setup = Labs.create(spec.command(), Labs.Options.defaults().withLongRun(longRun).withRestart(restart),
+            next = Labs.create(spec.command(), Labs.Options.defaults().withLongRun(longRun).withRestart(restart)
+                            .withSizes(ctx.labSizes(spec.id())),
                     ctx.session().workspace().dir(), ctx.session().corpora());
         } catch (RuntimeException e) {
             error = e.getMessage();
             return;
         }
         error = null;
+        if (next.replacesSavedModel()) {
+            awaitingConfirmation = next; // never train over a saved model without asking
+            return;
+        }
+        begin(next);
+    }
+
+    /** The learner said yes: keep the saved model as a numbered run, then train. */
+    private void confirmed(Nav nav) {
+        Labs.Setup next = awaitingConfirmation;
+        awaitingConfirmation = null;
+        try {
+            LabRuns.Run kept = LabRuns.of(next.checkpoint()).keep().orElseThrow();
+            nav.flash("The saved model is kept as run " + kept.number() + " (u: runs).");
+        } catch (RuntimeException e) {
+            nav.flash("Not started: could not keep the saved model (" + e.getMessage() + ")");
+            return;
+        }
+        begin(next);
+    }
+
+    private void begin(Labs.Setup next) {
+        UiContext.ActiveLab active;
+        try {
+            active = ctx.startLab(next); // in a class, the machine's lab seats may all be taken
+        } catch (FairUse.Refused e) {
+            error = e.getMessage();
+            return;
+        }
+        error = null;
+        setup = next;
         newChart();
         chart.target(setup.targetLo(), setup.targetHi(), setup.targetRun());
-        run = ctx.startLab(setup).run();
+        run = active.run();
     }
 
     /** Copies new points from the run into the chart (the chart keeps its own bounded history). */
@@ -182,13 +221,31 @@ public final class LabView implements View {
                         + l.fact("trainLoss").map(x -> ", train loss " + x).orElse("")
                         + l.fact("valLoss").map(x -> ", val loss " + x).orElse("") + ".\n\n")
                 .orElse("");
-        return about.description() + "\n\n" + saved
+        ModelSizes sizes = ctx.labSizes(spec.id());
+        String sizesLine = !hasSizes() ? ""
+                : "Model sizes: " + (sizes.isDefault() ? "the course's" : describe(sizes)) + " (o: change)\n\n";
+        return about.description() + "\n\n" + saved + sizesLine
                 + "Enter  " + about.quickRun() + "\n"
                 + "f      " + about.longRun() + "\n"
                 + (canTalk() ? "t      talk to the saved model (from a shell: tutor chat " + about.id() + ")\n" : "")
                 + "\n"
-                + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
-                + "trains. From a shell: " + about.longCommand();
+                + "An unfinished run continues from its checkpoint; R starts over. Training again keeps the saved model as"
+                + " a numbered run (u: list, compare, use). You can leave this screen while it trains. From a shell: "
+                + about.longCommand();
+    }
+
+    /** Whether this lab's model sizes can be changed (the MLP labs). */
+    private boolean hasSizes() {
+        try {
+            return Labs.courseSizes(spec.command()) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String describe(ModelSizes sizes) {
+        ModelSizes c = Labs.courseSizes(spec.command());
+        return sizes.describe(c.block(), c.emb(), c.hidden());
     }
 
     /** "20000" as "20,000"; anything that is not a whole number unchanged. */
@@ -217,7 +274,23 @@ public final class LabView implements View {
     }
 
     @Override
+    public String prompt() {
+        if (awaitingConfirmation == null) return null;
+        String val = LabRuns.of(awaitingConfirmation.checkpoint()).current()
+                .map(r -> " (val " + LabRuns.loss(r.valLoss()) + ")").orElse("");
+        return "Train again? The saved model" + val + " is kept as a numbered run. y/n";
+    }
+
+    @Override
     public boolean onKey(KeyStroke key, Nav nav) {
+        if (awaitingConfirmation != null) {
+            if (TuiApp.isChar(key, 'y') || TuiApp.isChar(key, 'Y')) confirmed(nav);
+            else {
+                awaitingConfirmation = null;
+                nav.flash("Nothing started; the saved model is unchanged.");
+            }
+            return true;
+        }
         boolean running = run != null && run.isRunning();
         if (key.getKeyType() == KeyType.Enter && !running) start(false, false);
         else if (TuiApp.isChar(key, 'f') && !running) start(true, false);
@@ -227,6 +300,8 @@ public final class LabView implements View {
             nav.flash("Stopping after this step (the model is evaluated and saved)…");
         } else if (TuiApp.isChar(key, 'p') && hasEmbeddings()) nav.push(new PcaView(ctx, spec.id()));
         else if (TuiApp.isChar(key, 't')) talk(nav);
+        else if (TuiApp.isChar(key, 'u')) nav.push(new LabRunsView(ctx, spec, () -> run != null && run.isRunning()));
+        else if (TuiApp.isChar(key, 'o') && !running && hasSizes()) nav.push(new LabSettingsView(ctx, spec));
         else return false;
         return true;
     }
@@ -291,14 +366,14 @@ public final class LabView implements View {
             k.add(new KeyHint("R", "restart"));
         }
         if (canTalk()) k.add(new KeyHint("t", "talk to the model"));
+        k.add(new KeyHint("u", "runs"));
+        if ((run == null || !run.isRunning()) && hasSizes()) k.add(new KeyHint("o", "sizes"));
         if (hasEmbeddings()) k.add(new KeyHint("p", "embeddings"));
         return k;
     }
 
     /** One line cut to {@code width} columns, with an ellipsis where it was cut. */
     private static String fit(String line, int width, Caps caps) {
-        if (line.length() <= width) return line;
-        String more = caps.unicode() ? "…" : "...";
-        return line.substring(0, Math.max(0, width - more.length())) + more;
+        return Fit.line(line, width, caps.unicode());
     }
 }

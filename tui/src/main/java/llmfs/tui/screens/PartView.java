@@ -43,8 +43,10 @@ public final class PartView implements View {
         if (!part.lessons().isEmpty()) list.add(Menu.Entry.heading("Lessons"));
         int n = 1;
         for (Lesson l : part.lessons()) {
-            list.add(new Menu.Entry(String.valueOf(n++), Role.DIM, l.title(), "", Role.DIM,
-                    () -> nav.push(new LessonView(ctx, part, l))));
+            boolean read = ctx.session().progress().lessonRead(l.id());
+            String number = String.valueOf(n++);
+            list.add(new Menu.Entry(read ? (u ? "✓" : "+") : number, read ? Role.GOOD : Role.DIM, l.title(),
+                    read ? "read" : "", Role.DIM, () -> nav.push(new LessonView(ctx, part, l))));
         }
         list.add(Menu.Entry.heading("Exercises"));
         for (Exercise e : part.exercises()) {
@@ -92,7 +94,10 @@ public final class PartView implements View {
                     "vocab 100 to 4,096", Role.DIM, () -> nav.push(new CompressionView(ctx))));
             case TOKENIZER_PLAYGROUND -> list.add(new Menu.Entry(mark, Role.ACCENT, "Tokenizer playground",
                     "type and see tokens", Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
-            default -> { }
+            case ATTENTION_EXPLORER -> list.add(new Menu.Entry(mark, Role.ACCENT, "Attention explorer",
+                    "type and see every head", Role.DIM, () -> nav.push(new AttentionExplorerView(ctx))));
+            case POSITIONAL_ENCODING -> list.add(new Menu.Entry(mark, Role.ACCENT, "Positional encoding",
+                    "the sin/cos table", Role.DIM, () -> nav.push(new PositionalEncodingView())));
         }
     }
 

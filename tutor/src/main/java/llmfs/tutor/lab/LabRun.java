@@ -33,6 +33,8 @@ public final class LabRun {
     private List<String> report = List.of();
     private TrainEvent end;
     private Thread thread;
+    /** The saved model this run continues, read before it is overwritten (null for a fresh run). */
+    private LabRuns.Run continued;
 
     public LabRun(TrainingTask task, Trainer.Schedule schedule, Path checkpoint, boolean resume, long sampleSeed) {
         this.task = task;
@@ -53,6 +55,7 @@ public final class LabRun {
     /** Starts training on a daemon thread. */
     public synchronized void start() {
         if (thread != null) throw new IllegalStateException("this run was already started");
+        rememberContinued();
         thread = new Thread(() -> trainer.run(task, schedule, checkpoint, resume, sampleSeed, this::record),
                 "lab-" + task.title());
         thread.setDaemon(true);
@@ -61,6 +64,7 @@ public final class LabRun {
 
     /** Runs on the calling thread (for the CLI) and returns the final event. */
     public TrainEvent runHere() {
+        rememberContinued();
         return trainer.run(task, schedule, checkpoint, resume, sampleSeed, this::record);
     }
 
@@ -81,7 +85,31 @@ public final class LabRun {
         if (t != null) t.join(millis);
     }
 
+    private void rememberContinued() {
+        continued = resume ? LabRuns.of(checkpoint).current().orElse(null) : null;
+    }
+
+    /** Puts the run's best validation loss into the saved sidecar, so runs can be compared later. */
+    private void recordBest() {
+        double best = Double.POSITIVE_INFINITY;
+        long at = -1;
+        synchronized (lock) {
+            for (double[] v : valCurve) {
+                if (v[1] < best) {
+                    best = v[1];
+                    at = (long) v[0];
+                }
+            }
+        }
+        try {
+            LabRuns.of(checkpoint).recordBest(best, at, continued);
+        } catch (RuntimeException ignored) {
+            // the model itself is saved; only the comparison figure is missing, and the table falls back to val loss
+        }
+    }
+
     private void record(TrainEvent e) {
+        if (e instanceof TrainEvent.Finished) recordBest();
         synchronized (lock) {
             if (e instanceof TrainEvent.Started s) started = s;
             else if (e instanceof TrainEvent.Step s) {

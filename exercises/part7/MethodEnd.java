@@ -1,0 +1,28 @@
+/**
+ * Exercise 7.3 — where does the generated method end?
+ *
+ * A code model does not stop by itself: after the method you asked for it happily starts the next one, and runs out
+ * of budget half way through it. Compile that whole output and it fails, although the method you wanted was fine.
+ * The cure is to cut the text at the method's own closing brace: count '{' as +1 and '}' as -1 from the first '{';
+ * the method ends where the count comes back to 0.
+ *
+ * Braces that are not code must not count:
+ *   - in string literals   "}"  and  "a \" } b"   (a backslash escapes the next character, so \" does not end it)
+ *   - in char literals     '{'  and  '\''
+ *   - in line comments     // }   (up to the end of the line)
+ *   - in block comments    from a slash-star to the next star-slash, Javadoc included (Returns {@code x}.)
+ *
+ * Return the index of the '}' that closes the first '{', or -1 if the text ends before it closes.
+ *
+ * Check with `c` in the tutor (or `bin/tutor check 7.3`); `h` shows a hint.
+ */
+public final class MethodEnd {
+
+    /** The index of the brace that closes the first code '{' of {@code code}, or -1. */
+    public static int end(String code) {
+        // TODO: walk through the characters keeping a state (code, string, char literal, line comment, block
+        //       comment) and a depth. Only in code do '{' and '}' change the depth; return i when a '}' brings the
+        //       depth back to 0. In a literal, skip the character after a backslash.
+        throw new IllegalStateException("TODO: find the closing brace of the first block, ignoring braces in literals and comments");
+    }
+}
