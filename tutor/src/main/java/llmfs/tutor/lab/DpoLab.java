@@ -49,7 +49,7 @@ final class DpoLab implements Lab {
 
     @Override
     public String trainHelp() {
-        return "--steps N (default " + QUICK_STEPS + ", a few minutes; --long: " + LONG_STEPS + "); needs the sft"
+        return "--steps N (default " + QUICK_STEPS + ", a minute or two; --long: " + LONG_STEPS + "); needs the sft"
                 + " lab's model";
     }
 
