@@ -437,6 +437,20 @@ public final class Tensor {
         return CrossEntropyOp.crossEntropy(this, targets, ignoreIndex);
     }
 
+    /**
+     * log p(target) for each row of logits ({@code [N, C]} or {@code [B, T, C]} flattened): shape {@code [rows]}.
+     * Rows whose target is {@code ignoreIndex} give 0 and pass no gradient. Summed per sequence this is the sequence
+     * log-probability that DPO compares.
+     */
+    public Tensor tokenLogProbs(int[] targets, int ignoreIndex) {
+        return TokenLogProbOp.logProbs(this, targets, ignoreIndex);
+    }
+
+    /** log σ(x) elementwise, stable for large |x| (DPO's loss is −logSigmoid of the reward margin). */
+    public Tensor logSigmoid() {
+        return LogSigmoidOp.logSigmoid(this);
+    }
+
     /** Layer normalisation over the last dimension with learned scale and shift. */
     public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) {
         return LayerNormOp.layerNorm(this, gamma, beta, eps);

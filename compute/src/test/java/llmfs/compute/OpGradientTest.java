@@ -245,6 +245,38 @@ class OpGradientTest {
     }
 
     @Test
+    void tokenLogProbsPerRowWithIgnoredRows() {
+        int[] targets = {2, -1, 4, 0};
+        check("tokenLogProbs", rng, new int[][]{{4, 5}}, t -> t[0].tokenLogProbs(targets, -1), in -> {
+            double[] ls = softmaxRows(in[0], 4, 5, true);
+            return new double[]{ls[2], 0, ls[2 * 5 + 4], ls[3 * 5]};
+        });
+        // Summed per sequence through a view, as the sequence log-probability is.
+        int[] seq = {1, 3, -1, 0, 2, 4};
+        check("tokenLogProbs summed per sequence", rng, new int[][]{{2, 3, 5}},
+                t -> t[0].tokenLogProbs(seq, -1).view(2, 3).sum(1, false), in -> {
+                    double[] ls = softmaxRows(in[0], 6, 5, true);
+                    return new double[]{ls[1] + ls[5 + 3], ls[15] + ls[20 + 2] + ls[25 + 4]};
+                });
+    }
+
+    @Test
+    void logSigmoidIsStableAndItsGradientIsSigmoidOfMinusX() {
+        check("logSigmoid", rng, new int[][]{{6}}, t -> t[0].logSigmoid(), in -> {
+            double[] y = new double[in[0].length];
+            for (int i = 0; i < y.length; i++) y[i] = -Math.log1p(Math.exp(-in[0][i]));
+            return y;
+        });
+        float[] far = Tensor.of(new float[]{-200f, 0f, 200f}, 3).logSigmoid().toArray();
+        assertEquals(-200f, far[0], 1e-3);
+        assertEquals(-Math.log(2), far[1], 1e-6);
+        assertEquals(0f, far[2], 1e-6);
+        Tensor zero = Tensor.of(new float[]{0f}, 1).requiresGrad(true);
+        zero.logSigmoid().sum().backward();
+        assertEquals(0.5f, zero.gradArray()[0], 1e-6, "d/dx log σ(x) at 0 is σ(0) = 1/2");
+    }
+
+    @Test
     void crossEntropyOfUniformLogitsIsLogOfClassCount() {
         float ce = Tensor.zeros(3, 27).crossEntropy(new int[]{0, 5, 26}).item();
         assertEquals(Math.log(27), ce, 1e-6);

@@ -4,11 +4,14 @@ import llmfs.tui.cli.BenchCommand;
 import llmfs.tui.cli.BpeCommand;
 import llmfs.tui.cli.ChatCommand;
 import llmfs.tui.cli.CheckCommand;
+import llmfs.tui.cli.ClassCommand;
 import llmfs.tui.cli.DoctorCommand;
 import llmfs.tui.cli.GlobalOptions;
 import llmfs.tui.cli.HintCommand;
 import llmfs.tui.cli.ListCommand;
 import llmfs.tui.cli.ResetCommand;
+import llmfs.tui.cli.RunsCommand;
+import llmfs.tui.cli.ServeCommand;
 import llmfs.tui.cli.SolutionCommand;
 import llmfs.tui.cli.TrainCommand;
 import llmfs.tui.cli.WatchCommand;
@@ -23,9 +26,10 @@ import java.util.concurrent.Callable;
         description = {"LLM from Scratch — build a language model from the ground up, in your terminal.",
                 "Run without a command to open the tutor; the commands below work without the UI."},
         subcommands = {ListCommand.class, CheckCommand.class, HintCommand.class, ResetCommand.class,
-                SolutionCommand.class, WatchCommand.class, TrainCommand.class, ChatCommand.class, BpeCommand.class,
+                SolutionCommand.class, WatchCommand.class, TrainCommand.class, RunsCommand.class, ChatCommand.class,
+                BpeCommand.class,
                 DoctorCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, ServeCommand.class, ClassCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin

@@ -30,6 +30,11 @@ public final class Gpt extends Module {
             return new Config(v, dim, heads, layers, context, dropout);
         }
 
+        /** The same model with another context; positions are fixed sinusoids, so the weights still fit. */
+        public Config withContext(int c) {
+            return new Config(vocab, dim, heads, layers, c, dropout);
+        }
+
         public Config withDropout(float p) {
             return new Config(vocab, dim, heads, layers, context, p);
         }

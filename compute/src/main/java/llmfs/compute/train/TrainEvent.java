@@ -20,6 +20,15 @@ public sealed interface TrainEvent {
     /** Losses over the whole train and validation sets, measured without dropout. */
     record Eval(long step, int epoch, float trainLoss, float valLoss) implements TrainEvent {}
 
+    /**
+     * Further named figures a task measures at each evaluation (DPO: preference accuracy and rewards on the train
+     * and held-out pairs), in the task's order.
+     */
+    record Measures(long step, java.util.Map<String, Float> values) implements TrainEvent {}
+
+    /** What the task measured on the finished model (e.g. held-out accuracy), one line each. */
+    record Report(long step, java.util.List<String> lines) implements TrainEvent {}
+
     /** Text sampled from the model as it is now. */
     record Sample(long step, String text) implements TrainEvent {}
 

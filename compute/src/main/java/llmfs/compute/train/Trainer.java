@@ -56,6 +56,7 @@ public final class Trainer {
                 lastTrain = ev[0];
                 lastVal = ev[1];
                 listener.on(new TrainEvent.Eval(step, (int) (step / Math.max(1, task.stepsPerEpoch())), lastTrain, lastVal));
+                measures(task, step, listener);
             }
             while (step < total && !stop.get()) {
                 float loss = task.step(step);
@@ -74,6 +75,7 @@ public final class Trainer {
                     lastTrain = ev[0];
                     lastVal = ev[1];
                     listener.on(new TrainEvent.Eval(step, epoch, lastTrain, lastVal));
+                    measures(task, step, listener);
                 }
                 if (elapsed - lastSample >= schedule.sampleEverySeconds()) {
                     lastSample = elapsed;
@@ -92,11 +94,17 @@ public final class Trainer {
                 lastTrain = ev[0];
                 lastVal = ev[1];
                 listener.on(new TrainEvent.Eval(step, (int) (step / Math.max(1, task.stepsPerEpoch())), lastTrain, lastVal));
+                measures(task, step, listener);
             }
             if (checkpoint != null) {
                 task.save(checkpoint, step, lastTrain, lastVal);
                 listener.on(new TrainEvent.Checkpointed(step, checkpoint));
             }
+            java.util.List<String> report;
+            try (var off = Tape.noGrad()) {
+                report = task.finalReport();
+            }
+            if (!report.isEmpty()) listener.on(new TrainEvent.Report(step, java.util.List.copyOf(report)));
             TrainEvent.Finished done = new TrainEvent.Finished(step, lastTrain, lastVal, stop.get() && step < total,
                     (System.nanoTime() - t0) / 1e9);
             listener.on(done);
@@ -111,5 +119,10 @@ public final class Trainer {
             listener.on(f);
             return f;
         }
+    }
+
+    private static void measures(TrainingTask task, long step, TrainListener listener) {
+        java.util.Map<String, Float> m = task.measures();
+        if (!m.isEmpty()) listener.on(new TrainEvent.Measures(step, m));
     }
 }

@@ -30,6 +30,22 @@ public interface TrainingTask {
     /** Mean loss over the whole training and validation sets, without gradients: {trainLoss, valLoss}. */
     float[] evaluate();
 
+    /**
+     * Figures beyond the two losses, measured by the latest {@link #evaluate()} (empty by default); the trainer
+     * reports them as a {@link TrainEvent.Measures} right after each evaluation.
+     */
+    default java.util.Map<String, Float> measures() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Lines that sum up the trained model beyond its losses, measured once at the end of a run (stopped early or
+     * not); empty by default. The trainer reports them as a {@link TrainEvent.Report} before Finished.
+     */
+    default java.util.List<String> finalReport() {
+        return java.util.List.of();
+    }
+
     /** A short sample from the current model. */
     String sample(Rng rng);
 

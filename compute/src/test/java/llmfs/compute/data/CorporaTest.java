@@ -46,7 +46,7 @@ class CorporaTest {
         assertEquals("corpora", c.dir().getFileName().toString());
         assertEquals(Set.of("names-indian.csv", "names-english.txt", "names-english.LICENSE.txt",
                 "names-indian-bsd-male.txt", "names-indian-bsd-female.txt", "names-indian-bsd.LICENSE.txt",
-                "tinyshakespeare.txt"), c.fileNames());
+                "tinyshakespeare.txt", "instructions.jsonl", "preferences.jsonl"), c.fileNames());
         for (String f : c.fileNames()) {
             byte[] data = c.bytes(f);
             assertEquals(Files.size(c.dir().resolve(f)), data.length, f);

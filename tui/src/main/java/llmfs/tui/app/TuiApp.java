@@ -35,7 +35,8 @@ public final class TuiApp implements Nav {
     private final Caps caps;
     private final Theme theme;
     private final Deque<View> stack = new ArrayDeque<>();
-    private boolean running = true;
+    private volatile boolean running = true; // quit() may come from another thread (a closed SSH channel)
+    private volatile String noSuspend;
     private boolean showHelp;
     private String flash;
     private long flashUntil;
@@ -160,6 +161,9 @@ public final class TuiApp implements Nav {
         if (prompt != null) bottom.put(0, 1, fit(" " + prompt, cols), Role.WARN, true);
         else keyBar(bottom, top, cols);
         paint(g, rows - 2, bottom);
+        int[] cursor = showHelp ? null : top.cursor();
+        screen.setCursorPosition(cursor == null ? null
+                : new com.googlecode.lanterna.TerminalPosition(Math.min(cols - 1, cursor[0]), 1 + Math.min(rows - 4, cursor[1])));
         screen.refresh();
     }
 
@@ -275,8 +279,21 @@ public final class TuiApp implements Nav {
         running = false;
     }
 
+    /**
+     * Makes {@link #suspendFor} show {@code message} instead of leaving the screen: a session served over SSH has no
+     * terminal of its own to hand to an editor or a chat, and must never start programs for the learner.
+     */
+    public TuiApp refuseSuspend(String message) {
+        noSuspend = message;
+        return this;
+    }
+
     @Override
     public void suspendFor(Runnable action) {
+        if (noSuspend != null) {
+            flash(noSuspend);
+            return;
+        }
         try {
             screen.stopScreen();
             action.run();

@@ -42,6 +42,14 @@ public interface View {
         return false;
     }
 
+    /**
+     * Where the terminal's cursor should show, as {x, y} within the body, or null to hide it (every view but a text
+     * editor).
+     */
+    default int[] cursor() {
+        return null;
+    }
+
     /** A confirmation question shown at the bottom instead of the key bar, or null. */
     default String prompt() {
         return null;

@@ -4,7 +4,7 @@ package llmfs.tui.chat;
  * A trained model the learner can talk to: it answers each typed line by writing to a {@link ChatOutput} as it
  * samples, and stops early when Ctrl-C asks it to.
  */
-public sealed interface ChatModel permits NamesChat, TextChat, CodeChat {
+public sealed interface ChatModel permits NamesChat, TextChat, InstructChat, CodeChat {
     /** The lab id ({@code names}, {@code shakespeare}, {@code bpe}); also the prompt. */
     String lab();
 

@@ -77,6 +77,26 @@ public final class ChatModels {
             JsonObject side = c.sidecar();
             String part = "Part " + spec.part();
             ModelCheckpoints.Restored r = ModelCheckpoints.rebuild(c);
+            String task = side.has("task") ? side.get("task").getAsString() : "";
+            if (task.equals("sft") || task.equals("dpo")) {
+                Gpt g = r.gpt();
+                String other = task.equals("sft") ? "dpo" : "sft";
+                InstructChat.Partner partner = new InstructChat.Partner(other, () -> {
+                    if (!trained(other, workspace)) {
+                        throw new IllegalArgumentException(":compare needs the " + other + " model too: run `tutor"
+                                + " train " + other + "` first");
+                    }
+                    try {
+                        if (load(other, null, workspace, corpora) instanceof InstructChat ic) return ic;
+                        throw new IllegalArgumentException("the " + other + " checkpoint holds no instruction model;"
+                                + " run `tutor train " + other + " --restart`");
+                    } catch (ChatLoadException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                });
+                String what = task.equals("sft") ? " instruction-tuned GPT" : " DPO-aligned GPT";
+                return new InstructChat(id, g, describe(part + what, g, side), partner);
+            }
             if (r.model() instanceof Gpt g) {
                 TokenCodec tc = characters(string(side, "codec"));
                 CharVocab v = CharVocab.ofChars(string(side, "codec").substring("chars:".length()));

@@ -27,6 +27,7 @@ public final class ChatRepl {
     /** Settings for {@code model}'s defaults, with random numbers from {@code seed}. */
     public static ChatSettings defaults(ChatModel model, long seed) {
         int length = model instanceof TextChat t ? t.defaultLength()
+                : model instanceof InstructChat ? InstructChat.ANSWER_LENGTH
                 : model instanceof CodeChat ? CodeChat.DEFAULT_LENGTH : ChatModels.SHAKESPEARE_LENGTH;
         return new ChatSettings(length, seed);
     }
@@ -96,6 +97,11 @@ public final class ChatRepl {
                     out.note(settings.names() + " names per Enter");
                 }
                 case "len", "length" -> {
+                    if (model instanceof InstructChat) {
+                        if (!arg.isEmpty()) settings.setLength(whole(arg, ":len takes a whole number, e.g. :len 80"));
+                        out.note("answers stop at the end marker or after " + settings.length() + " characters");
+                        return true;
+                    }
                     if (model instanceof CodeChat) {
                         if (!arg.isEmpty()) settings.setLength(whole(arg, ":len takes a whole number, e.g. :len 800"));
                         out.note("a method may run to " + settings.length() + " tokens");
@@ -128,8 +134,12 @@ public final class ChatRepl {
                         out.note("seed " + s + ": the same input now gives the same answers again");
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown command ':" + words[0] + "'; :help lists the"
-                        + " commands");
+                default -> {
+                    if (!(model instanceof InstructChat ic && ic.command(name, arg, settings, out))) {
+                        throw new IllegalArgumentException("unknown command ':" + words[0] + "'; :help lists the"
+                                + " commands");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             out.problem(e.getMessage());
@@ -145,6 +155,9 @@ public final class ChatRepl {
             out.note("  :n N      names per Enter (now " + settings.names() + ")");
         } else if (model instanceof TextChat t) {
             out.note("  :len N    " + t.unit() + " per answer (now " + settings.length() + ")");
+        } else if (model instanceof InstructChat ic) {
+            out.note("  :len N    the most characters an answer may run to (now " + settings.length() + ")");
+            ic.commandHelp().forEach(out::note);
         } else if (model instanceof CodeChat) {
             out.note("  :len N    tokens a method may run to (now " + settings.length() + ")");
             out.note("  :test     compile the last method with the corpus's tests for its name and run them");

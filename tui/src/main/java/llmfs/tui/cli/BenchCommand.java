@@ -9,6 +9,7 @@ import llmfs.compute.backend.ScalarBackend;
 import llmfs.compute.backend.opencl.OpenClBackend;
 import llmfs.compute.bench.BenchModels;
 import llmfs.compute.bench.BenchTable;
+import llmfs.compute.bench.ChatBench;
 import llmfs.compute.bench.MemoryBandwidth;
 import llmfs.compute.bench.OpBench;
 import llmfs.compute.bench.PeerBench;
@@ -35,8 +36,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measure the compute backends: per-kernel GFLOP/s or GB/s as a share of this machine's peak,",
-        "end-to-end training speed (ms/step, tokens/s) for the Part 1 MLP and a small GPT, and BPE tokenizer speed.",
-        "With --peer, train the same models in PyTorch (python3-torch) back to back and print the ratio."})
+        "end-to-end training speed (ms/step, tokens/s) for the Part 1 MLP and a small GPT, the chat's first-token latency",
+        "and generated tokens/s with Part 4's GPT, and BPE tokenizer speed.",
+        "With --peer, train the same models in PyTorch (python3-torch) back to back and print the ratio.",
+        "'tutor bench serve' load-tests the class server instead."},
+        subcommands = {BenchServeCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
@@ -52,6 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-bpe", description = "Skip the BPE tokenizer tables (training and encoding speed)")
     boolean skipBpe;
+
+    @Option(names = "--skip-chat", description = "Skip the chat table (first-token latency, generated tokens/s)")
+    boolean skipChat;
 
     @Option(names = "--peer", description = "Also run the PyTorch peer and print the Java/PyTorch ratios")
     boolean peer;
@@ -80,6 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
                 peak1, peak, Parallel.threads(), bw, FmaPeak.method());
         if (!skipOps) ops(out, list, peak, bw);
         if (!skipTrain) train(out, list, corpora);
+        if (!skipChat) chat(out);
         if (!skipBpe) {
             out.println("BPE tokenizer on Tiny Shakespeare (one thread)");
             BpeBench.run(corpora.text("tinyshakespeare.txt"), 5, out);
@@ -161,6 +169,20 @@ public final class BenchCommand implements Callable<Integer> {
             Backends.use(before);
         }
         out.println("Training steps (forward, backward, AdamW; median ms/step after " + (int) WARM_UP_SECONDS + " s of JIT warm-up; names: batch 2048, GPT: batch 12 × 64 tokens)");
+        t.print(out);
+        out.println();
+    }
+
+    /** The chat with Part 4's GPT through the key/value cache (one thread, as the chat runs). */
+    private static void chat(PrintWriter out) {
+        BenchTable t = new BenchTable("model", "prompt", "first token ms", "answer", "generated tokens/s");
+        for (int prompt : new int[]{7, 64}) {
+            ChatBench.Result r = ChatBench.run(prompt, 2_000, 7);
+            t.row(r.model(), r.promptTokens() + " tokens", f2(r.firstTokenMs()), f0(r.answerTokens()) + " tokens",
+                    f0(r.tokensPerSecond()));
+        }
+        out.println("Chat (Part 4's GPT, key/value cache; median of 7 after 2 s of JIT warm-up; the window slides every"
+                + " 16 tokens once 64 are cached)");
         t.print(out);
         out.println();
     }

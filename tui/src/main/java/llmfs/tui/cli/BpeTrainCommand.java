@@ -61,13 +61,23 @@ public final class BpeTrainCommand implements Callable<Integer> {
         if (data.length == 0) {
             throw new IllegalArgumentException(input + " is empty: there is nothing to learn merges from");
         }
-        Progress progress = new Progress(out, global.interactive(), bytes ? byteAlphabet() : charAlphabet(text));
+        List<String> base = bytes ? byteAlphabet() : charAlphabet(text);
+        checkVocabFitsTheText(base.size(), bytes ? data.length : text.codePointCount(0, text.length()));
+        Progress progress = new Progress(out, global.interactive(), base);
         long t0 = System.nanoTime();
         BpeTokenizer tok;
         try {
             tok = bytes ? BpeTokenizer.trainBytes(data, vocab, progress) : BpeTokenizer.train(text, vocab, progress);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The trainer's tables are garbage once this unwinds, so the tutor can still say what happened.
+            progress.close();
+            int learned = progress.merges();
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "out of memory after learning %,d merges"
+                    + " (the tutor may use %,d MB): a vocabulary of %,d does not fit. Ask for fewer, e.g. --vocab %,d,"
+                    + " or give the tutor more memory: TUTOR_JAVA_OPTS=-Xmx8g bin/tutor bpe train ...", learned,
+                    Runtime.getRuntime().maxMemory() >> 20, vocab, base.size() + learned / 2));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.close();
@@ -75,6 +85,22 @@ public final class BpeTrainCommand implements Callable<Integer> {
         summary(out, tok, data, text, seconds);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Each merge joins two neighbouring tokens into one, so a text of {@code symbols} characters (or bytes) allows at
+     * most {@code symbols - 1} merges: a larger vocabulary cannot be learned from it, and asking for one (say a
+     * billion) would only spend memory. Refused up front with the largest size this text allows.
+     */
+    private void checkVocabFitsTheText(int baseSize, long symbols) {
+        long largest = baseSize + Math.max(0, symbols - 1);
+        if (vocab > largest) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--vocab %,d is more than %s can give:"
+                    + " each merge joins two neighbouring tokens, so its %,d %s allow at most %,d merges and a"
+                    + " vocabulary of at most %,d (%,d base %s + merges). The course uses 300 for Tiny Shakespeare.",
+                    vocab, input, symbols, bytes ? "bytes" : "characters", Math.max(0, symbols - 1), largest, baseSize,
+                    bytes ? "byte values" : "characters"));
+        }
     }
 
     private void save(BpeTokenizer tok) {
@@ -157,7 +183,11 @@ public final class BpeTrainCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final boolean tty;
         private final boolean unicode = Caps.fromSystem().unicode();
-        private final List<String> pieces; // each token's text so far, to show what a merge joined
+        /** Each token's text so far, to show what a merge joined; cut to {@link #SHOWN} characters so memory stays
+         *  proportional to the number of merges however long the pieces grow. */
+        private final List<String> pieces;
+        private static final int SHOWN = 40;
+        private int merges;
         private long lastDraw;
         private boolean barShown;
 
@@ -171,7 +201,9 @@ public final class BpeTrainCommand implements Callable<Integer> {
         public void onMerge(int index, int total, BpeTokenizer.Merge merge) {
             String left = pieces.get(merge.left());
             String right = pieces.get(merge.right());
-            pieces.add(left + right);
+            String joined = left + right;
+            pieces.add(joined.length() <= SHOWN ? joined : joined.substring(0, SHOWN) + "…");
+            merges = index + 1;
             if (tty) {
                 long now = System.nanoTime();
                 if (now - lastDraw > 100_000_000L || index == total - 1) {
@@ -188,6 +220,11 @@ public final class BpeTrainCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "merge %,d of %,d: %s + %s -> %s (count %,d)%n", index, total, quoted(left),
                         quoted(right), quoted(left + right), merge.count());
             }
+        }
+
+        /** How many merges were learned so far. */
+        int merges() {
+            return merges;
         }
 
         void close() {

@@ -50,6 +50,13 @@ final class CliProgress implements TrainListener {
                 line(String.format(Locale.ROOT, "step %,d/%,d  loss %.4f  %,.0f tok/s  ETA %s", s.step(), s.totalSteps(),
                         s.loss(), s.tokensPerSecond(), duration(s.etaSeconds())));
             }
+        } else if (e instanceof TrainEvent.Measures m) {
+            if (!tty) {
+                StringBuilder sb = new StringBuilder("step " + String.format(Locale.ROOT, "%,d", m.step()));
+                m.values().forEach((k, v) -> sb.append("  ").append(k).append(' ')
+                        .append(String.format(Locale.ROOT, "%.3f", v)));
+                line(sb.toString());
+            }
         } else if (e instanceof TrainEvent.Sample s) {
             if (!tty) line("sample: " + s.text());
         }

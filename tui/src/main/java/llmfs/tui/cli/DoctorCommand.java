@@ -4,6 +4,7 @@ import llmfs.compute.backend.BackendChooser;
 import llmfs.compute.kernel.Parallel;
 import llmfs.compute.kernel.Simd;
 import llmfs.tutor.ProjectHome;
+import llmfs.tutor.check.SandboxReport;
 import llmfs.tutor.workspace.Workspace;
 import llmfs.tui.widgets.Caps;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code tutor doctor}: what this machine offers the tutor, and which compute backend it picked and why. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Show the JDK, cores, SIMD, OpenCL devices and the chosen compute backend (and why).")
+        description = "Show the JDK, cores, SIMD, OpenCL devices, the chosen compute backend (and why) and the check sandbox's layers.")
 public final class DoctorCommand implements Callable<Integer> {
     private final GlobalOptions global = new GlobalOptions();
 
@@ -44,6 +45,7 @@ public final class DoctorCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             row(out, "Project", "not found: " + e.getMessage());
         }
+        for (String line : SandboxReport.lines()) row(out, "Sandbox", line);
         row(out, "Workspace", Workspace.locate(GlobalOptions.workspaceOpt).dir().toString());
         Caps caps = Caps.fromSystem();
         row(out, "Terminal", "TERM=" + System.getenv("TERM") + ", unicode " + (caps.unicode() ? "yes" : "no")

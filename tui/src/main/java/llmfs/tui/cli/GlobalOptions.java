@@ -73,9 +73,34 @@ public final class GlobalOptions {
         return Corpora.locate();
     }
 
-    /** Selects the compute backend once, before any tensor is made. */
+    /**
+     * Selects the compute backend once, before any tensor is made. When OpenCL was asked for (by {@code --device} or
+     * {@code $TUTOR_DEVICE}) but cannot be used, says so on standard error, with the reason and the backend used
+     * instead, rather than silently running somewhere else.
+     */
     public void applyDevice() {
-        if (deviceOpt != null && !deviceOpt.isBlank()) Backends.use(BackendChooser.choose(deviceOpt).backend());
+        boolean fromOption = deviceOpt != null && !deviceOpt.isBlank();
+        String dev = fromOption ? deviceOpt : System.getenv("TUTOR_DEVICE");
+        if (dev == null || dev.isBlank()) return;
+        if (!fromOption && !dev.trim().equalsIgnoreCase("opencl")) return; // the default chain reads the rest itself
+        BackendChooser.Choice choice = BackendChooser.choose(dev);
+        Backends.use(choice.backend());
+        String fallback = fallbackNote(dev, choice, fromOption ? "--device opencl" : "TUTOR_DEVICE=opencl");
+        if (fallback != null) {
+            System.err.println(fallback);
+            System.err.flush();
+        }
+    }
+
+    /** The one line that says OpenCL was asked for and why another backend runs instead; null when it was not. */
+    static String fallbackNote(String dev, BackendChooser.Choice choice, String askedBy) {
+        if (!dev.trim().equalsIgnoreCase("opencl") || choice.backend().name().equals("opencl")) return null;
+        String prefix = "opencl: requested but not usable: ";
+        String why = choice.notes().stream().filter(n -> n.startsWith(prefix)).map(n -> n.substring(prefix.length()))
+                .findFirst().orElse("not usable");
+        return "tutor: " + askedBy + ": OpenCL is not usable here, so the " + choice.backend().name()
+                + " backend runs instead (" + choice.backend().description() + "). Why: " + why
+                + ". `tutor doctor` shows the details.";
     }
 
     /** A path shown relative to the current directory when it is inside it. */

@@ -6,8 +6,11 @@ import llmfs.compute.train.NamesTraining;
 import llmfs.compute.train.TextGenerator;
 import llmfs.compute.train.TrainEvent;
 import llmfs.tutor.lab.LabRun;
+import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Lab;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ModelSizes;
+import llmfs.tutor.workspace.Workspace;
 import llmfs.tutor.lab.CodeBenchDefaults;
 import llmfs.tutor.lab.CodeLab;
 import picocli.CommandLine.Command;
@@ -34,6 +37,9 @@ public final class TrainCommand implements Callable<Integer> {
                 + " An unfinished run resumes from its checkpoint.");
         d.add("Labs (a part number works too) and their run lengths:");
         for (Lab l : Labs.ALL) d.add(String.format(Locale.ROOT, "  %-12s %s", l.id(), l.trainHelp()));
+        d.add("Model sizes (the MLP labs): --block N (context), --emb N (embedding width), --hidden N (hidden units).");
+        d.add("Training again over a saved model keeps that model as a numbered run: `tutor runs LAB` lists and"
+                + " compares them, `tutor runs LAB --use N` brings one back.");
         return d.toArray(String[]::new);
     }
 
@@ -63,9 +69,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "NAME", description = "gpt lab: which named configuration (see above)")
     String config;
 
-    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch")
+    @Option(names = "--from", paramLabel = "START", description = "sft lab: scratch (default) or gpt, to start from"
+            + " Part 4's trained model")
+    String from;
+
+    @Option(names = "--restart", description = "Ignore an unfinished checkpoint and start from scratch (the saved"
+            + " model is kept as a numbered run)")
     boolean restart;
 
+    @Option(names = "--block", paramLabel = "N", description = "Context length: characters (names, shakespeare) or"
+            + " tokens (bpe) the model sees")
+    Integer block;
+
+    @Option(names = "--emb", paramLabel = "N", description = "Embedding width: numbers per character or token")
+    Integer emb;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units in the hidden layer")
+    Integer hidden;
     @Option(names = "--bpe", description = "code lab: tokens of a 512-token BPE instead of characters (the same as"
             + " --config bpe)")
     boolean bpe;
@@ -131,7 +151,10 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Labs.Options options = Labs.Options.defaults().withEpochs(epochs).withSteps(steps).withLongRun(longRun)
-                .withSeed(seed).withCorpus(corpus).withConfig(cfgName).withRestart(restart);
+                .withSeed(seed).withCorpus(corpus).withConfig(cfgName).withRestart(restart)
+                .withSizes(new ModelSizes(block, emb, hidden)).withFrom(from);
+        // A workspace that cannot hold the model should fail now, not after the training.
+        Workspace.createFolder(global.workspaceDir().resolve("checkpoints"));
         Labs.Setup setup = Labs.create(lab, options, global.workspaceDir(), global.corpora());
         List<String> textPrompts = prompts == null || prompts.isEmpty() ? DEFAULT_PROMPTS
                 : prompts.stream().map(p -> p.replace("\\n", "\n")).toList();
@@ -143,6 +166,13 @@ public final class TrainCommand implements Callable<Integer> {
         for (String note : setup.notes()) out.println(note);
         if (setup.resume()) out.println("Resuming the unfinished run saved in " + global.relative(setup.checkpoint())
                 + " (use --restart to start over).");
+        if (setup.replacesSavedModel()) {
+            // Never train over a saved model without keeping it.
+            LabRuns.Run kept = LabRuns.of(setup.checkpoint()).keep().orElseThrow();
+            out.printf(Locale.ROOT, "The saved model (step %,d, val loss %s) is kept as run %d: `tutor runs %s` compares"
+                            + " runs, `tutor runs %s --use %d` brings it back.%n", kept.step(),
+                    LabRuns.loss(kept.valLoss()), kept.number(), setup.id(), setup.id(), kept.number());
+        }
         out.println("Target: " + setup.targetNote() + ".");
         out.flush();
         LabRun run = setup.newRun(seed == null ? 1 : seed);
@@ -172,6 +202,7 @@ public final class TrainCommand implements Callable<Integer> {
                     best[1] < fin.valLoss() - 0.02 ? " (it rose afterwards: the model began to memorise its training data)" : "");
         }
         out.println("Saved to " + global.relative(setup.checkpoint()));
+        for (String line : run.snapshot().report()) out.println(line);
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
             out.println("Samples (T=0.8): " + String.join(", ", names));

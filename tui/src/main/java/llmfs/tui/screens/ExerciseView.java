@@ -13,6 +13,8 @@ import llmfs.tui.widgets.Role;
 import llmfs.tutor.Session;
 import llmfs.tutor.check.Verdict;
 import llmfs.tutor.course.Exercise;
+import llmfs.tutor.course.Lesson;
+import llmfs.tutor.course.TaskStatement;
 import llmfs.tutor.workspace.ExerciseState;
 
 import java.io.IOException;
@@ -32,6 +34,7 @@ public final class ExerciseView implements View {
     private boolean confirmReset;
     private long seen = -1;
     private int spinner;
+    private List<String> task;
 
     public ExerciseView(UiContext ctx, Exercise exercise) {
         this.ctx = ctx;
@@ -58,10 +61,14 @@ public final class ExerciseView implements View {
         out.add(new Line("Status: " + (st.passed() ? "passed" : st.attempts() > 0 ? "not passed yet" : "not started")
                 + " · " + st.attempts() + " check" + (st.attempts() == 1 ? "" : "s") + " · " + st.hints() + " of "
                 + exercise.hints().size() + " hints", st.passed() ? Role.GOOD : Role.TEXT, false));
-        out.add(new Line("Edit the file in your editor (or press e); saving it re-checks it. " + ctx.watchNote() + ".",
+        out.add(new Line((ctx.inClass() ? "Press e to edit the file here" : "Edit the file in your editor (or press e)")
+                + "; saving it re-checks it. " + ctx.watchNote() + ".",
                 Role.DIM, false));
         out.add(new Line("", Role.TEXT, false));
         Verdict v = ctx.verdict(exercise);
+        // Before the first check the task comes first; once there is a verdict, the verdict does.
+        boolean taskFirst = v == null && !ctx.isChecking(exercise);
+        if (taskFirst) addTask(out);
         if (ctx.isChecking(exercise)) {
             String[] spin = caps.unicode() ? new String[]{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"} : new String[]{"|", "/", "-", "\\"};
             out.add(new Line(spin[spinner % spin.length] + " checking…", Role.WARN, true));
@@ -93,7 +100,30 @@ public final class ExerciseView implements View {
             out.add(new Line("Hints", Role.HEADING, true));
             for (int i = 0; i < hints.size(); i++) out.add(new Line((i + 1) + ". " + hints.get(i), Role.TEXT, false));
         }
+        if (!taskFirst) {
+            out.add(new Line("", Role.TEXT, false));
+            addTask(out);
+        }
         return out;
+    }
+
+    /** The task, from the template's comments, and which lesson it follows. */
+    private void addTask(List<Line> out) {
+        if (task == null) task = TaskStatement.of(exercise);
+        out.add(new Line("Task", Role.HEADING, true));
+        for (String l : task) out.add(new Line(l.startsWith(" ") ? "  " + l : l, l.startsWith(" ") ? Role.CODE : Role.TEXT, false));
+        lesson().ifPresent(les -> out.add(new Line("Explained in lesson \"" + les.title() + "\" (press l).", Role.DIM, false)));
+        out.add(new Line("", Role.TEXT, false));
+    }
+
+    /** The lesson this exercise follows, if course.json names one. */
+    private Optional<Lesson> lesson() {
+        if (exercise.afterLesson() == null) return Optional.empty();
+        try {
+            return Optional.of(s().course().lesson(exercise.afterLesson()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private String display(Path p) {
@@ -141,17 +171,23 @@ public final class ExerciseView implements View {
             if (hint.last()) nav.flash("That was the last hint (" + hint.number() + " of " + hint.total() + ").");
             scroll = Integer.MAX_VALUE;
         } else if (TuiApp.isChar(key, 'e')) {
-            edit(nav);
+            if (ctx.inClass()) nav.push(new EditorView(ctx, exercise)); // no editor program is started on a server
+            else edit(nav);
         } else if (TuiApp.isChar(key, 's')) {
             if (s().solutionUnlocked(exercise)) nav.push(new SolutionView(ctx, exercise));
             else nav.flash("The reference solution unlocks once your code passes (c to check, h for a hint).");
         } else if (TuiApp.isChar(key, 'r')) {
             if (s().workspace().isUntouched(exercise)) nav.flash("The file is already the untouched template.");
             else confirmReset = true;
+        } else if (TuiApp.isChar(key, 'l')) {
+            Optional<Lesson> les = lesson();
+            if (les.isPresent()) nav.push(new LessonView(ctx, s().course().part(exercise.partId()), les.get()));
+            else nav.flash("No lesson is linked to this exercise.");
         } else if (TuiApp.isChar(key, 'n')) {
             Optional<Exercise> next = s().course().next(exercise);
             if (next.isPresent()) {
                 exercise = next.get();
+                task = null;
                 scroll = 0;
             } else {
                 nav.flash("That was the last exercise; try the lab.");
@@ -226,8 +262,9 @@ public final class ExerciseView implements View {
         List<KeyHint> k = new ArrayList<>(List.of(new KeyHint("c", "check"), new KeyHint("h", "hint"),
                 new KeyHint("e", "edit")));
         if (s().solutionUnlocked(exercise)) k.add(new KeyHint("s", "solution"));
-        k.add(new KeyHint("r", "reset"));
+        if (exercise.afterLesson() != null) k.add(new KeyHint("l", "lesson"));
         k.add(new KeyHint("n", "next"));
+        k.add(new KeyHint("r", "reset"));
         return k;
     }
 }

@@ -18,11 +18,14 @@ import llmfs.tui.widgets.Caps;
 import llmfs.tui.widgets.ChartSeries;
 import llmfs.tui.widgets.ProgressBar;
 import llmfs.tui.widgets.Role;
+import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.course.LabSpec;
 import llmfs.tutor.course.Part;
 import llmfs.tutor.lab.LabRun;
 import llmfs.tutor.lab.Lab;
+import llmfs.tutor.lab.LabRuns;
 import llmfs.tutor.lab.Labs;
+import llmfs.tutor.lab.ModelSizes;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,9 +50,12 @@ public final class LabView implements View {
     private ChartSeries valSeries;
     private int fedSteps;
     private int fedEvals;
+    private MeasureCharts extra = new MeasureCharts(List.of());
     private LabRun run;
     private Labs.Setup setup;
     private String error;
+    /** A run that would start over where a model is saved, waiting for the learner's y/n. */
+    private Labs.Setup awaitingConfirmation;
 
     public LabView(UiContext ctx, Part part, LabSpec spec) {
         this.ctx = ctx;
@@ -71,6 +77,7 @@ public final class LabView implements View {
         chart.xLabel("step");
         fedSteps = 0;
         fedEvals = 0;
+        extra = new MeasureCharts(List.of());
     }
 
     @Override
@@ -80,17 +87,50 @@ public final class LabView implements View {
 
     private void start(boolean longRun, boolean restart) {
         if (run != null && run.isRunning()) return;
+        Labs.Setup next;
         try {
-            setup = Labs.create(spec.command(), Labs.Options.defaults().withLongRun(longRun).withRestart(restart),
+            next = Labs.create(spec.command(), Labs.Options.defaults().withLongRun(longRun).withRestart(restart)
+                            .withSizes(ctx.labSizes(spec.id())),
                     ctx.session().workspace().dir(), ctx.session().corpora());
         } catch (RuntimeException e) {
             error = e.getMessage();
             return;
         }
         error = null;
+        if (next.replacesSavedModel()) {
+            awaitingConfirmation = next; // never train over a saved model without asking
+            return;
+        }
+        begin(next);
+    }
+
+    /** The learner said yes: keep the saved model as a numbered run, then train. */
+    private void confirmed(Nav nav) {
+        Labs.Setup next = awaitingConfirmation;
+        awaitingConfirmation = null;
+        try {
+            LabRuns.Run kept = LabRuns.of(next.checkpoint()).keep().orElseThrow();
+            nav.flash("The saved model is kept as run " + kept.number() + " (u: runs).");
+        } catch (RuntimeException e) {
+            nav.flash("Not started: could not keep the saved model (" + e.getMessage() + ")");
+            return;
+        }
+        begin(next);
+    }
+
+    private void begin(Labs.Setup next) {
+        UiContext.ActiveLab active;
+        try {
+            active = ctx.startLab(next); // in a class, the machine's lab seats may all be taken
+        } catch (FairUse.Refused e) {
+            error = e.getMessage();
+            return;
+        }
+        error = null;
+        setup = next;
         newChart();
         chart.target(setup.targetLo(), setup.targetHi(), setup.targetRun());
-        run = ctx.startLab(setup).run();
+        run = active.run();
     }
 
     /** Copies new points from the run into the chart (the chart keeps its own bounded history). */
@@ -99,6 +139,11 @@ public final class LabView implements View {
         for (; fedSteps < steps.size(); fedSteps++) trainSeries.add(steps.get(fedSteps)[0], steps.get(fedSteps)[1]);
         for (; fedEvals < vals.size(); fedEvals++) valSeries.add(vals.get(fedEvals)[0], vals.get(fedEvals)[1]);
         if (s.started() != null) chart.fixedXMax(s.started().totalSteps());
+        if (extra.isEmpty() && !s.measures().isEmpty()) {
+            extra = new MeasureCharts(MeasureCharts.panelsFor(s.measures()));
+            if (!extra.isEmpty()) chart.xLabel("loss · step");
+        }
+        extra.feed(s.measures(), s.started() == null ? 0 : s.started().totalSteps());
     }
 
     @Override
@@ -114,11 +159,19 @@ public final class LabView implements View {
         c.put(2, y++, fit(run.task().title(), w - 3, caps), Role.DIM);
         List<String> notes = setup == null ? List.of() : setup.notes();
         for (String note : notes) c.put(2, y++, fit(note, w - 3, caps), Role.DIM);
-        int chartH = Math.max(6, c.height() - 8 - notes.size());
-        Canvas ch = new Canvas(w - 2, chartH);
-        chart.render(ch, caps);
-        for (int yy = 0; yy < chartH; yy++) {
-            for (int x = 0; x < ch.width(); x++) c.set(1 + x, y + yy, ch.charAt(x, yy), ch.roleAt(x, yy), ch.boldAt(x, yy));
+        List<String> report = s.report();
+        int chartH = Math.max(6, c.height() - 8 - notes.size() - report.size());
+        // The loss chart, and beside it the task's measure charts (DPO: accuracy and rewards), side by side.
+        int panels = 1 + extra.count(), pw = (w - 2) / panels;
+        for (int i = 0; i < panels; i++) {
+            Canvas ch = new Canvas(i == panels - 1 ? w - 2 - pw * i : pw, chartH);
+            if (i == 0) chart.render(ch, caps);
+            else extra.render(i - 1, ch, caps);
+            for (int yy = 0; yy < chartH; yy++) {
+                for (int x = 0; x < ch.width(); x++) {
+                    c.set(1 + pw * i + x, y + yy, ch.charAt(x, yy), ch.roleAt(x, yy), ch.boldAt(x, yy));
+                }
+            }
         }
         y += chartH;
         TrainEvent.Step st = s.lastStep();
@@ -145,7 +198,12 @@ public final class LabView implements View {
         } else {
             state = setup != null ? "Target: " + setup.targetNote() : "Training…";
         }
-        Text.draw(c, caps, 2, y, w - 4, c.height(), state, s.end() instanceof TrainEvent.Failed ? Role.BAD : Role.DIM, false);
+        y = Text.draw(c, caps, 2, y, w - 4, c.height(), state, s.end() instanceof TrainEvent.Failed ? Role.BAD : Role.DIM, false);
+        // What the task measured on the finished model (Part 5: exact match per category; Part 6: before/after).
+        for (String line : report) {
+            if (y >= c.height()) break;
+            y = Text.draw(c, caps, 2, y, w - 4, c.height(), line, Role.TEXT, false);
+        }
     }
 
     private String intro() {
@@ -162,13 +220,31 @@ public final class LabView implements View {
                         + l.fact("trainLoss").map(x -> ", train loss " + x).orElse("")
                         + l.fact("valLoss").map(x -> ", val loss " + x).orElse("") + ".\n\n")
                 .orElse("");
-        return about.description() + "\n\n" + saved
+        ModelSizes sizes = ctx.labSizes(spec.id());
+        String sizesLine = !hasSizes() ? ""
+                : "Model sizes: " + (sizes.isDefault() ? "the course's" : describe(sizes)) + " (o: change)\n\n";
+        return about.description() + "\n\n" + saved + sizesLine
                 + "Enter  " + about.quickRun() + "\n"
                 + "f      " + about.longRun() + "\n"
                 + (canTalk() ? "t      talk to the saved model (from a shell: tutor chat " + about.id() + ")\n" : "")
                 + "\n"
-                + "An unfinished run continues from its checkpoint; R starts over. You can leave this screen while it "
-                + "trains. From a shell: " + about.longCommand();
+                + "An unfinished run continues from its checkpoint; R starts over. Training again keeps the saved model as"
+                + " a numbered run (u: list, compare, use). You can leave this screen while it trains. From a shell: "
+                + about.longCommand();
+    }
+
+    /** Whether this lab's model sizes can be changed (the MLP labs). */
+    private boolean hasSizes() {
+        try {
+            return Labs.courseSizes(spec.command()) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String describe(ModelSizes sizes) {
+        ModelSizes c = Labs.courseSizes(spec.command());
+        return sizes.describe(c.block(), c.emb(), c.hidden());
     }
 
     /** "20000" as "20,000"; anything that is not a whole number unchanged. */
@@ -197,7 +273,23 @@ public final class LabView implements View {
     }
 
     @Override
+    public String prompt() {
+        if (awaitingConfirmation == null) return null;
+        String val = LabRuns.of(awaitingConfirmation.checkpoint()).current()
+                .map(r -> " (val " + LabRuns.loss(r.valLoss()) + ")").orElse("");
+        return "Train again? The saved model" + val + " is kept as a numbered run. y/n";
+    }
+
+    @Override
     public boolean onKey(KeyStroke key, Nav nav) {
+        if (awaitingConfirmation != null) {
+            if (TuiApp.isChar(key, 'y') || TuiApp.isChar(key, 'Y')) confirmed(nav);
+            else {
+                awaitingConfirmation = null;
+                nav.flash("Nothing started; the saved model is unchanged.");
+            }
+            return true;
+        }
         boolean running = run != null && run.isRunning();
         if (key.getKeyType() == KeyType.Enter && !running) start(false, false);
         else if (TuiApp.isChar(key, 'f') && !running) start(true, false);
@@ -207,6 +299,8 @@ public final class LabView implements View {
             nav.flash("Stopping after this step (the model is evaluated and saved)…");
         } else if (TuiApp.isChar(key, 'p') && hasEmbeddings()) nav.push(new PcaView(ctx, spec.id()));
         else if (TuiApp.isChar(key, 't')) talk(nav);
+        else if (TuiApp.isChar(key, 'u')) nav.push(new LabRunsView(ctx, spec, () -> run != null && run.isRunning()));
+        else if (TuiApp.isChar(key, 'o') && !running && hasSizes()) nav.push(new LabSettingsView(ctx, spec));
         else return false;
         return true;
     }
@@ -271,6 +365,8 @@ public final class LabView implements View {
             k.add(new KeyHint("R", "restart"));
         }
         if (canTalk()) k.add(new KeyHint("t", "talk to the model"));
+        k.add(new KeyHint("u", "runs"));
+        if ((run == null || !run.isRunning()) && hasSizes()) k.add(new KeyHint("o", "sizes"));
         if (hasEmbeddings()) k.add(new KeyHint("p", "embeddings"));
         return k;
     }

@@ -46,6 +46,7 @@ public final class LessonView implements View {
                     + e.getMessage() + "). Restore it with `git checkout -- exercises/" + lesson().file() + "`.";
         }
         scroll = new ScrollView(new MarkdownView(md));
+        ctx.session().progress().markLessonRead(lesson().id());
     }
 
     private List<Exercise> exercises() {

@@ -43,8 +43,10 @@ public final class PartView implements View {
         if (!part.lessons().isEmpty()) list.add(Menu.Entry.heading("Lessons"));
         int n = 1;
         for (Lesson l : part.lessons()) {
-            list.add(new Menu.Entry(String.valueOf(n++), Role.DIM, l.title(), "", Role.DIM,
-                    () -> nav.push(new LessonView(ctx, part, l))));
+            boolean read = ctx.session().progress().lessonRead(l.id());
+            String number = String.valueOf(n++);
+            list.add(new Menu.Entry(read ? (u ? "✓" : "+") : number, read ? Role.GOOD : Role.DIM, l.title(),
+                    read ? "read" : "", Role.DIM, () -> nav.push(new LessonView(ctx, part, l))));
         }
         list.add(Menu.Entry.heading("Exercises"));
         for (Exercise e : part.exercises()) {
@@ -94,7 +96,10 @@ public final class PartView implements View {
                     "type and see tokens", Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
             case CODE_BENCH -> list.add(new Menu.Entry(mark, Role.ACCENT, "Test bench: pass@k of the saved model",
                     "compile and test samples", Role.DIM, () -> nav.push(new CodeBenchView(ctx))));
-            default -> { }
+            case ATTENTION_EXPLORER -> list.add(new Menu.Entry(mark, Role.ACCENT, "Attention explorer",
+                    "type and see every head", Role.DIM, () -> nav.push(new AttentionExplorerView(ctx))));
+            case POSITIONAL_ENCODING -> list.add(new Menu.Entry(mark, Role.ACCENT, "Positional encoding",
+                    "the sin/cos table", Role.DIM, () -> nav.push(new PositionalEncodingView())));
         }
     }
 

@@ -1,6 +1,7 @@
 package llmfs.tui.screens;
 
 import llmfs.tutor.Session;
+import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.check.Verdict;
 import llmfs.tutor.course.Exercise;
 import llmfs.tutor.lab.LabRun;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every screen shares: the session, the latest verdict per exercise, the one background thread that runs
- * checks (so checks never overlap), the file watcher that re-checks on save, and running labs.
+ * checks (so checks never overlap), the file watcher that re-checks on save, and running labs. In a class served
+ * over SSH, every check and lab also passes the class's {@link FairUse} seat, which shares the machine between
+ * learners.
  */
 public final class UiContext implements AutoCloseable {
     private final Session session;
@@ -25,6 +28,7 @@ public final class UiContext implements AutoCloseable {
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> checking = new ConcurrentHashMap<>();
     private final Map<String, ActiveLab> labs = new ConcurrentHashMap<>();
+    private final Map<String, llmfs.tutor.lab.ModelSizes> labSizes = new ConcurrentHashMap<>();
     private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "checker");
         t.setDaemon(true);
@@ -35,15 +39,34 @@ public final class UiContext implements AutoCloseable {
     private CompressionStudy compression;
     private Job<ShakespeareTokenizer.Loaded> tokenizer;
     private String watchNote = "";
+    private final FairUse.Seat seat;
 
     public UiContext(Session session, Caps caps) {
-        this.session = session;
-        this.caps = caps;
+        this(session, caps, null);
     }
 
-    /** Starts the compiler/check process in the background and watches the workspace for saves. */
+    /**
+     * @param seat the learner's seat in a class (checks and labs wait for or are refused a turn), or null for a
+     *             learner alone on the machine
+     */
+    public UiContext(Session session, Caps caps, FairUse.Seat seat) {
+        this.session = session;
+        this.caps = caps;
+        this.seat = seat;
+    }
+
+    /** Whether this session is one learner of a class (served over SSH) rather than the machine's only user. */
+    public boolean inClass() {
+        return seat != null;
+    }
+
+    /**
+     * Watches the workspace for saves and, for a learner alone, starts the compiler/check process in the background.
+     * In a class the check process starts with the learner's first check instead: thirty logins at once should not
+     * start thirty JVMs on a small machine.
+     */
     public void start() {
-        session.warmUp();
+        if (seat == null) session.warmUp();
         try {
             watcher = Watcher.start(session.workspace(), session.course(), this::check);
             watchNote = "watching " + watcher.mode().toString().toLowerCase(java.util.Locale.ROOT);
@@ -66,7 +89,9 @@ public final class UiContext implements AutoCloseable {
         changes.incrementAndGet();
         checker.submit(() -> {
             try {
-                verdicts.put(e.id(), session.checks().check(e));
+                verdicts.put(e.id(), seat == null ? session.checks().check(e) : seat.check(() -> session.checks().check(e)));
+            } catch (FairUse.Refused ex) {
+                verdicts.put(e.id(), Verdict.of(Verdict.Kind.INTERNAL, ex.getMessage(), ""));
             } catch (RuntimeException ex) {
                 verdicts.put(e.id(), Verdict.of(Verdict.Kind.INTERNAL, "the check could not run: " + ex.getMessage(), ""));
             } finally {
@@ -87,6 +112,11 @@ public final class UiContext implements AutoCloseable {
     /** Increases whenever a check starts or ends; views compare it to know when to redraw. */
     public long changeCount() {
         return changes.get();
+    }
+
+    /** Whether saved files are noticed (and checked) without a key press. */
+    public boolean watching() {
+        return watcher != null;
     }
 
     public String watchNote() {
@@ -115,6 +145,16 @@ public final class UiContext implements AutoCloseable {
         return tokenizer;
     }
 
+    /** The model sizes the learner chose on lab {@code id}'s screen for this session (the course's by default). */
+    public llmfs.tutor.lab.ModelSizes labSizes(String id) {
+        return labSizes.getOrDefault(id, llmfs.tutor.lab.ModelSizes.DEFAULT);
+    }
+
+    public void setLabSizes(String id, llmfs.tutor.lab.ModelSizes sizes) {
+        labSizes.put(id, sizes);
+        changes.incrementAndGet();
+    }
+
     /** A lab started in this session: its settings and its run. */
     public record ActiveLab(Labs.Setup setup, LabRun run) {}
 
@@ -126,18 +166,29 @@ public final class UiContext implements AutoCloseable {
     /**
      * Starts a lab run in the background; when it finishes, the progress file records where it saved and the final
      * losses (whether or not its screen is still open).
+     *
+     * @throws FairUse.Refused in a class, when the class's lab slots are all taken (the message says so)
      */
     public ActiveLab startLab(Labs.Setup setup) {
+        FairUse.LabPass pass = seat == null ? () -> {} : seat.startLab();
         LabRun run = setup.newRun(1);
         run.addListener(e -> {
             if (e instanceof llmfs.compute.train.TrainEvent.Finished f) {
                 session.progress().markLab(setup.id(), session.workspace().dir().relativize(setup.checkpoint()).toString(),
                         f.step(), f.trainLoss(), f.valLoss());
             }
+            if (e instanceof llmfs.compute.train.TrainEvent.Finished || e instanceof llmfs.compute.train.TrainEvent.Failed) {
+                pass.close();
+            }
         });
         ActiveLab a = new ActiveLab(setup, run);
+        try {
+            run.start();
+        } catch (RuntimeException ex) {
+            pass.close();
+            throw ex;
+        }
         labs.put(setup.id(), a);
-        run.start();
         changes.incrementAndGet();
         return a;
     }

@@ -21,8 +21,9 @@ public record Caps(boolean unicode, boolean colour) {
      * <ul>
      *   <li>No colour when {@code NO_COLOR} is present and non-empty (as the no-color.org convention says),
      *       when {@code TERM} is unset or empty, or when {@code TERM=dumb}.</li>
-     *   <li>Unicode unless {@code TERM=dumb} or the locale (the first non-empty of {@code LC_ALL},
-     *       {@code LC_CTYPE}, {@code LANG}) is set and does not name UTF-8. An unset locale counts as
+     *   <li>Unicode unless {@code TERM=dumb} or the locale (the first non-empty of {@code TUTOR_TERMINAL_LOCALE},
+     *       {@code LC_ALL}, {@code LC_CTYPE}, {@code LANG}) is set and does not name UTF-8. The launcher sets
+     *       {@code TUTOR_TERMINAL_LOCALE} to the user's own locale when it runs the JVM under C.UTF-8. An unset locale counts as
      *       Unicode-capable because most terminals reached over SSH without locale forwarding are UTF-8.</li>
      * </ul>
      *
@@ -35,7 +36,7 @@ public record Caps(boolean unicode, boolean colour) {
         boolean noColorRequested = nonEmpty(env.get("NO_COLOR")) != null;
         boolean colour = term != null && !dumb && !noColorRequested;
 
-        String locale = firstNonEmpty(env, "LC_ALL", "LC_CTYPE", "LANG");
+        String locale = firstNonEmpty(env, "TUTOR_TERMINAL_LOCALE", "LC_ALL", "LC_CTYPE", "LANG");
         boolean unicode = !dumb && (locale == null || namesUtf8(locale));
         return new Caps(unicode, colour);
     }

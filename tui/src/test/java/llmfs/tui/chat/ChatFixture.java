@@ -64,6 +64,19 @@ final class ChatFixture {
         return t;
     }
 
+    /** A small GPT on the start of Tiny Shakespeare with Part 4's vocabulary, saved as the gpt lab's checkpoint. */
+    static llmfs.compute.train.GptTraining gpt(Path workspace) throws IOException {
+        TokenCodec codec = TokenCodec.of(llmfs.compute.text.CourseVocab.shakespeare(), ' ');
+        llmfs.compute.train.GptTraining.Config cfg = new llmfs.compute.train.GptTraining.Config(
+                new llmfs.compute.nn.Gpt.Config(codec.vocabSize(), 32, 2, 2, 16, 0.1f), 16,
+                llmfs.compute.train.LrSchedule.constant(3e-3f), STEPS, 1, 0.1, 0.999f, 0.01f, 0f, 64, 0.8f,
+                "ROMEO:\n", 50);
+        llmfs.compute.train.GptTraining t = new llmfs.compute.train.GptTraining("test characters",
+                codec.encode(shakespeare()), codec, cfg);
+        train(t, Labs.checkpoint("gpt", null, workspace));
+        return t;
+    }
+
     private static TextMlpTraining.Config textConfig() {
         return new TextMlpTraining.Config(16, 64, 8, 256, 3e-3f, STEPS, 1, 0.1, 0.8f, "ROMEO:\n", 50, 512);
     }

@@ -200,6 +200,27 @@ class BpeCommandTest {
     }
 
     @Test
+    void aVocabularyLargerThanTheTextCanGiveIsRefusedWithTheLimit() throws Exception {
+        Path input = write("cats.txt", TEXT);
+        long distinct = TEXT.chars().distinct().count();
+        long largest = distinct + TEXT.length() - 1; // each merge joins two neighbours: at most length-1 merges
+        Result r = run("", "bpe", "train", "--vocab", "1000000000", input.toString(), "-o", tmp.resolve("x.bpe").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+        assertTrue(r.err().contains("--vocab 1,000,000,000 is more than " + input + " can give"), r.err());
+        assertTrue(r.err().contains(String.format(java.util.Locale.ROOT, "a vocabulary of at most %,d", largest)), r.err());
+        assertFalse(Files.exists(tmp.resolve("x.bpe")));
+
+        Result bytes = run("", "bpe", "train", "--bytes", "--vocab", String.valueOf(256 + TEXT.length()), input.toString(),
+                "-o", tmp.resolve("y.bpe").toString());
+        assertEquals(2, bytes.code(), "one more than the byte-level limit");
+        assertTrue(bytes.err().contains("at most " + (TEXT.length() - 1) + " merges"), bytes.err());
+        Result atLimit = run("", "bpe", "train", "--bytes", "--vocab", String.valueOf(256 + TEXT.length() - 1),
+                input.toString(), "-o", tmp.resolve("z.bpe").toString());
+        assertEquals(0, atLimit.code(), "the limit itself is allowed: " + atLimit.err());
+    }
+
+    @Test
     void missingAndUnreadableFilesAreNamed() throws Exception {
         Path missing = tmp.resolve("nope.txt");
         Result r = run("", "bpe", "train", "--vocab", "50", missing.toString(), "-o", tmp.resolve("x.bpe").toString());

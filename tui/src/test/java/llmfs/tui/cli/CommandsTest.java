@@ -55,6 +55,55 @@ class CommandsTest {
     }
 
     @Test
+    void trainingAgainKeepsTheSavedModelAsARunToCompareAndBringBack() {
+        assertEquals(0, run("train", "names", "--epochs", "1", "--samples", "0"));
+        assertEquals(0, run("train", "names", "--epochs", "1", "--samples", "0", "--restart", "--emb", "10"));
+        assertTrue(out().contains("is kept as run 1: `tutor runs names` compares runs"), out());
+        assertTrue(out().contains("Model sizes: block 5 · emb 10 · hidden 256"), out());
+
+        assertEquals(0, run("runs", "names"));
+        String table = out();
+        assertTrue(table.startsWith("run "), table);
+        assertTrue(table.contains("sizes (block/emb/hidden)") && table.contains("best val"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("current ") && l.contains("5/10/256")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("1 ") && l.contains("5/8/256")), table);
+
+        assertEquals(0, run("runs", "names", "--use", "1"));
+        assertTrue(out().startsWith("Run 1 is the current names model again"), out());
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("current=1 ") && l.contains("5/8/256")), out());
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("2 ") && l.contains("5/10/256")),
+                "the replaced model is kept too: " + out());
+        assertEquals(2, run("runs", "names", "--use", "7"));
+        assertEquals(2, run("train", "names", "--hidden", "0"));
+        assertEquals(0, run("runs", "bpe"));
+        assertTrue(out().contains("No saved bpe model yet"), out());
+    }
+
+    @Test
+    void aWorkspaceUnderAFileGetsOneLineSayingWhy() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldErr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String[] cmd : new String[][]{{"list"}, {"check", "1.1"}, {"train", "names", "--epochs", "1"}}) {
+                err.reset();
+                String[] all = new String[cmd.length + 2];
+                all[0] = "--workspace";
+                all[1] = file.resolve("ws").toString();
+                System.arraycopy(cmd, 0, all, 2, cmd.length);
+                assertEquals(2, Main.run(all), String.join(" ", cmd));
+                String e = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(1, e.strip().lines().count(), "one line: " + e);
+                assertTrue(e.contains(file + " is a file, not a folder"), String.join(" ", cmd) + ": " + e);
+            }
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertFalse(Files.exists(tmp.resolve("checkpoints")));
+    }
+
+    @Test
     void listCreatesTheWorkspaceAndShowsEveryExercise() {
         assertEquals(0, run("list"));
         assertTrue(out().contains("Created your workspace"), out());

@@ -38,6 +38,11 @@ final class Tmux implements AutoCloseable {
         run("resize-window", "-t", session, "-x", String.valueOf(cols), "-y", String.valueOf(rows));
     }
 
+    /** The process id of the window's shell (the command given to {@link #start}). */
+    long panePid() throws IOException, InterruptedException {
+        return Long.parseLong(run("display-message", "-p", "-t", session, "#{pane_pid}").trim());
+    }
+
     String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", session);
     }
@@ -58,6 +63,30 @@ final class Tmux implements AutoCloseable {
         return await("\"" + text + "\"", timeoutMs, s -> s.contains(text));
     }
 
+    /**
+     * Waits for a complete, settled screen: two captures in a row that are equal and satisfy {@code test}. A single
+     * capture can catch the program half-way through drawing (the first line of a message there, the rest not yet),
+     * which is what a loaded machine makes likely. For screens that never settle (a live chart) use {@link #await}
+     * with a predicate naming everything the test then looks at.
+     */
+    String awaitStable(String what, long timeoutMs, Predicate<String> test) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        String previous = null;
+        String s = "";
+        while (System.currentTimeMillis() < end) {
+            s = screen();
+            if (test.test(s) && s.equals(previous)) return s;
+            previous = test.test(s) ? s : null;
+            Thread.sleep(150);
+        }
+        throw new AssertionError("timed out after " + timeoutMs + " ms waiting for a settled screen with " + what
+                + "; the screen was:\n" + s);
+    }
+
+    String awaitStableText(String text, long timeoutMs) throws IOException, InterruptedException {
+        return awaitStable("\"" + text + "\"", timeoutMs, s -> s.contains(text));
+    }
+
     boolean alive() {
         try {
             run("has-session", "-t", session);
@@ -70,7 +99,11 @@ final class Tmux implements AutoCloseable {
     private String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // The test JVM preloads the JDK's libjsig (for OpenCL drivers); tmux and the programs it starts are not JVMs,
+        // and libjsig would print a warning into their output. The launcher sets it again for the tutor's own JVM.
+        pb.environment().remove("LD_PRELOAD");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -46,6 +46,23 @@ class PartViewTest {
     }
 
     @Test
+    void partFourOffersTheAttentionExplorerAndThePositions() {
+        try (ScreenFixture fx = new ScreenFixture(tmp.resolve("ws"), Caps.PLAIN)) {
+            PartView view = new PartView(fx.ctx, part(4, "gpt"));
+            Canvas c = draw(view, Caps.PLAIN);
+            assertTrue(rowOf(c, "Attention explorer") >= 0, c.text());
+            assertTrue(rowOf(c, "Positional encoding") >= 0, c.text());
+            assertEquals(-1, rowOf(c, "Compression table"));
+            view.onKey(key(KeyType.ArrowDown), fx);
+            view.onKey(key(KeyType.Enter), fx);
+            assertInstanceOf(AttentionExplorerView.class, fx.pushed.get(0));
+            view.onKey(key(KeyType.ArrowDown), fx);
+            view.onKey(key(KeyType.Enter), fx);
+            assertInstanceOf(PositionalEncodingView.class, fx.pushed.get(1));
+        }
+    }
+
+    @Test
     void partsOneAndTwoDoNotShowThem() {
         try (ScreenFixture fx = new ScreenFixture(tmp.resolve("ws"), Caps.PLAIN)) {
             Canvas one = draw(new PartView(fx.ctx, part(1, "names")), Caps.PLAIN);

@@ -2,16 +2,17 @@ package llmfs.tutor.check;
 
 import com.google.gson.JsonObject;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +25,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The check process: a separate JVM that runs learner code on the tutor's behalf.
  *
- * <p>It reads {@link Protocol} requests on stdin and answers on stdout. Before any learner code runs, System.out,
- * System.err and System.in are replaced (prints go to a 4 KB buffer returned with the verdict; reading input sees
- * an empty stream), so nothing the learner does can garble the protocol. Each check loads the learner's classes in
- * a fresh class loader, runs the named {@link ExerciseCheck} on its own thread and waits at most the time limit.
+ * <p>It first reads the channel key from stdin (the tutor closes its end after writing it), connects to the tutor's Unix domain socket and
+ * from then on reads {@link Protocol} requests and answers over that {@link SealedChannel} only. Before any
+ * learner code runs, System.out, System.err and System.in are replaced (prints go to a 4 KB buffer returned with
+ * the verdict; reading input sees an empty stream), so nothing the learner prints reaches the tutor as anything
+ * but output. Each check loads the learner's classes in a fresh class loader whose parent sees only the JDK and
+ * the compute module ({@link LearnerParentLoader}), runs the named {@link ExerciseCheck} on its own thread and
+ * waits at most the time limit, stopping early if the learner's code starts more than {@value #THREAD_CAP}
+ * threads.
  *
  * <p>When the process is no longer trustworthy — the learner's code timed out, ran out of memory, overflowed the
  * stack or left threads running — the result says "discard" and the process halts itself; the tutor starts a
@@ -40,23 +45,51 @@ public final class CheckChild {
     private static final long LEFTOVER_GRACE_MS = 200;
 
     private static final Object SEND_LOCK = new Object();
-    private static PrintStream protocol;
+    private static SealedChannel channel;
+    /** Where the tutor listens for this process's connection (a Unix domain socket). */
+    static final String CHANNEL_PROPERTY = "llmfs.check.channel";
+    /** Set by the tutor when this process runs in the OS sandbox, with a process namespace of its own. */
+    static final String ISOLATED_PROPERTY = "llmfs.check.isolated";
+    /** System property carrying the off-heap (direct buffer) limit in MB, so messages can name it. */
+    static final String DIRECT_PROPERTY = "llmfs.check.directMb";
+    /** The largest check request accepted (the learner's class files travel in it). */
+    private static final int MAX_REQUEST_BYTES = 32 << 20;
+    /** Threads the learner's code may add to the process during a check before it is stopped. */
+    static final int THREAD_CAP = 64;
+    /** Shared by all checks: it shows learner code the JDK and compute only. */
+    private static final LearnerParentLoader LEARNER_PARENT = new LearnerParentLoader(CheckChild.class.getClassLoader());
     /** The running check's learner classes; null between checks. Read by the shutdown hook. */
     private static volatile Set<String> running;
 
     private final CappedOutput captured;
     private final int heapMb;
+    private final int directMb;
 
-    private CheckChild(CappedOutput captured, int heapMb) {
+    private CheckChild(CappedOutput captured, int heapMb, int directMb) {
         this.captured = captured;
         this.heapMb = heapMb;
+        this.directMb = directMb;
     }
 
     /** Entry point of the check process; started by {@link CheckRunner}, not by people. */
     public static void main(String[] args) throws IOException {
-        protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(
-                new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8));
+        // The key comes first, on stdin, before any learner code exists in this process; the tutor closes its end
+        // after writing it, and System.in is replaced below, so nothing more can be read there.
+        byte[] key = readKey(new FileInputStream(FileDescriptor.in));
+        String path = System.getProperty(CHANNEL_PROPERTY);
+        if (key == null || path == null) {
+            System.err.println("the check process must be started by the tutor (no channel key or path)");
+            Runtime.getRuntime().halt(2);
+            return;
+        }
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        socket.connect(UnixDomainSocketAddress.of(path));
+        channel = new SealedChannel(socket, key, MAX_REQUEST_BYTES);
+        java.util.Arrays.fill(key, (byte) 0);
+
+        // Kept in a local only: start-up failures go to the real stderr (the tutor shows its tail), learner code
+        // never sees it.
+        PrintStream startupErr = System.err;
         CappedOutput captured = new CappedOutput(OUTPUT_CAPACITY);
         PrintStream learnerOut = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setOut(learnerOut);
@@ -64,14 +97,25 @@ public final class CheckChild {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(CheckChild::reportExit, "exit-reporter"));
 
-        CheckChild child = new CheckChild(captured, Integer.getInteger(HEAP_PROPERTY, 256));
-        child.warmUp();
+        CheckChild child = new CheckChild(captured, Integer.getInteger(HEAP_PROPERTY, 256),
+                Integer.getInteger(DIRECT_PROPERTY, 32));
+        try {
+            child.warmUp();
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace(startupErr);
+            startupErr.flush();
+            Runtime.getRuntime().halt(2);
+        }
         send(Protocol.message(Protocol.READY));
 
-        String line;
-        while ((line = in.readLine()) != null) {
-            JsonObject msg = Protocol.decode(line);
-            if (msg == null) continue;
+        while (true) {
+            JsonObject msg;
+            try {
+                msg = channel.receive();
+            } catch (IOException e) {
+                break; // the tutor went away or sent garbage: nothing sensible is left to do
+            }
+            if (msg == null) break;
             String type = Protocol.type(msg);
             if (Protocol.QUIT.equals(type)) break;
             if (!Protocol.CHECK.equals(type)) continue;
@@ -79,18 +123,55 @@ public final class CheckChild {
             send(result);
             if (Protocol.discard(result)) {
                 // Learner threads may still be running (or memory is exhausted): stop everything at once.
+                killDescendants();
                 Runtime.getRuntime().halt(0);
             }
         }
-        // Stdin closed or quit: leave without waiting for stray threads and without the exit report.
+        // Channel closed or quit: leave without waiting for stray threads and without the exit report.
+        killDescendants();
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Ends every process this one started (none should exist: the compile-time check refuses process creation;
+     * inside bubblewrap they would die with the sandbox anyway). Returns how many there were.
+     */
+    private static int killDescendants() {
+        List<ProcessHandle> spawned = new ArrayList<>(ProcessHandle.current().descendants().toList());
+        if (Boolean.getBoolean(ISOLATED_PROPERTY)) {
+            // In the sandbox's own process namespace every process but this one and its ancestors (bubblewrap's)
+            // came from here — including those that detached themselves (setsid, double fork).
+            Set<Long> keep = new HashSet<>();
+            for (ProcessHandle p = ProcessHandle.current(); p != null; p = p.parent().orElse(null)) keep.add(p.pid());
+            ProcessHandle.allProcesses().filter(p -> !keep.contains(p.pid()) && !spawned.contains(p)).forEach(spawned::add);
+        }
+        spawned.forEach(ProcessHandle::destroyForcibly);
+        return spawned.size();
+    }
+
+    /** The hex key line from the tutor, at most a few hundred bytes; null if there is none. */
+    private static byte[] readKey(InputStream in) throws IOException {
+        StringBuilder hex = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (hex.length() > 256) return null;
+            hex.append((char) c);
+        }
+        try {
+            return hex.length() == 0 ? null : java.util.HexFormat.of().parseHex(hex.toString().strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void send(JsonObject message) {
         synchronized (SEND_LOCK) {
-            protocol.print(Protocol.encode(message));
-            protocol.print('\n');
-            protocol.flush();
+            try {
+                channel.send(message);
+            } catch (IOException e) {
+                // The tutor is gone; nobody is left to tell.
+                Runtime.getRuntime().halt(3);
+            }
         }
     }
 
@@ -98,8 +179,9 @@ public final class CheckChild {
     private void warmUp() {
         CheckRequest sample = new CheckRequest(ExerciseCheck.class.getName(), "Warm.java", Map.of("Warm", new byte[8]),
                 1L, 1000);
-        Protocol.readCheckRequest(Protocol.decode(Protocol.encode(Protocol.checkRequest(sample))));
-        Protocol.result(Verdict.of(Verdict.Kind.PASS, "warm", ""), false);
+        Protocol.readCheckRequest(Protocol.decode(Protocol.encode(Protocol.checkRequest(sample, "warm"))));
+        Protocol.result(Verdict.of(Verdict.Kind.PASS, "warm", ""), false, "warm", sample);
+        SealedChannel.mac(new byte[32], new byte[1]);
         new LearnerTrace(Set.of("Warm")).details(new IllegalStateException("warm"));
         Compare.floats(new float[]{1f}, new float[]{1f}, 1e-6, 1e-6).firstDiff();
         CheckReport.pass("warm");
@@ -115,15 +197,18 @@ public final class CheckChild {
 
     private JsonObject run(JsonObject msg) {
         CheckRequest request;
+        String requestId = Protocol.requestId(msg);
         try {
             request = Protocol.readCheckRequest(msg);
         } catch (RuntimeException e) {
             Verdict v = Verdict.of(Verdict.Kind.INTERNAL,
                     "the tutor sent a malformed check request (a bug in the tutor, not in your code)", e.toString());
-            return Protocol.result(v, false);
+            JsonObject r = Protocol.result(v, false);
+            r.addProperty("requestId", requestId);
+            return r;
         }
         captured.reset();
-        LearnerClassLoader loader = new LearnerClassLoader(request.classes(), CheckChild.class.getClassLoader());
+        LearnerClassLoader loader = new LearnerClassLoader(request.classes(), LEARNER_PARENT);
         LearnerTrace trace = new LearnerTrace(loader.classNames());
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -133,16 +218,30 @@ public final class CheckChild {
 
         running = loader.classNames();
         long start = System.nanoTime();
+        int threadsBefore = Thread.activeCount();
         worker.start();
+        boolean tooManyThreads = false;
+        long deadline = start + request.timeoutMs() * 1_000_000L;
         try {
-            worker.join(request.timeoutMs());
+            // Joined in short steps so a burst of threads is noticed while it happens, not at the end.
+            while (worker.isAlive() && System.nanoTime() < deadline) {
+                worker.join(Math.max(1, Math.min(10, (deadline - System.nanoTime()) / 1_000_000)));
+                if (Thread.activeCount() - threadsBefore > THREAD_CAP) {
+                    tooManyThreads = true;
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         Outcome result;
-        if (worker.isAlive()) {
+        if (tooManyThreads) {
+            result = new Outcome(Verdict.of(Verdict.Kind.FAIL, "your code started more than " + THREAD_CAP
+                    + " threads, the limit for a check", "Exercises need no threads of their own; compute the "
+                    + "result on the calling thread."), true);
+        } else if (worker.isAlive()) {
             result = timeout(request, trace, worker);
         } else {
             result = classify(outcome.get(), trace);
@@ -157,10 +256,20 @@ public final class CheckChild {
             }
         }
         running = null;
+        int spawned = killDescendants();
+        if (spawned > 0) {
+            result = new Outcome(result.verdict().withNote("Note: your code started " + spawned + (spawned == 1
+                    ? " process" : " processes") + "; the tutor stopped " + (spawned == 1 ? "it" : "them")
+                    + " and restarted the check process. Exercises must not start programs."), true);
+            if (result.verdict().passed()) {
+                result = new Outcome(Verdict.of(Verdict.Kind.FAIL, "your code started another program, which "
+                        + "exercises must not do", result.verdict().details()), true);
+            }
+        }
         Verdict v = result.verdict();
         Verdict withOutput = new Verdict(v.kind(), v.headline(), v.details(), v.likelyBug(), v.maxError(),
                 v.firstDiff(), captured.text(), millis, request.seed());
-        return Protocol.result(withOutput, result.discard());
+        return Protocol.result(withOutput, result.discard(), requestId, request);
     }
 
     /** Runs on the worker thread: returns the check's report, or what was thrown. */
@@ -188,6 +297,8 @@ public final class CheckChild {
         StackTraceElement at = trace.firstLearnerFrame(worker.getStackTrace());
         String details = at == null ? "" : "When it was stopped, your code was running "
                 + LearnerTrace.frame(at) + ".";
+        String input = CheckContext.currentInput();
+        if (input != null) details = (details.isEmpty() ? "" : details + "\n") + "The call was " + input;
         return new Outcome(Verdict.of(Verdict.Kind.TIMEOUT, "ran longer than " + seconds
                 + " s — look for a loop whose condition never becomes false", details), true);
     }
@@ -213,6 +324,12 @@ public final class CheckChild {
         }
         boolean fromLearner = thrown instanceof LearnerException;
         Throwable t = fromLearner ? thrown.getCause() : thrown;
+        if (t instanceof OutOfMemoryError && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("direct buffer memory")) {
+            StackTraceElement at = trace.firstLearnerFrame(t.getStackTrace());
+            return new Outcome(Verdict.of(Verdict.Kind.OUT_OF_MEMORY, "your code allocated more than the " + directMb
+                            + " MB of off-heap (direct) memory allowed" + (at == null ? "" : " (at " + LearnerTrace.frame(at) + ")"),
+                    "Use ordinary arrays (or ByteBuffer.allocate) for an exercise's data."), true);
+        }
         if (t instanceof OutOfMemoryError) {
             StackTraceElement at = trace.firstLearnerFrame(t.getStackTrace());
             return new Outcome(Verdict.of(Verdict.Kind.OUT_OF_MEMORY, "your code allocated more than the " + heapMb
@@ -235,7 +352,9 @@ public final class CheckChild {
                     ), false);
         }
         if (fromLearner || trace.involvesLearner(t)) {
-            return new Outcome(Verdict.of(Verdict.Kind.EXCEPTION, trace.headline(t), trace.details(t)), false);
+            String input = fromLearner ? ((LearnerException) thrown).input() : null;
+            return new Outcome(Verdict.of(Verdict.Kind.EXCEPTION, trace.headline(t), trace.details(t)
+                    + (input == null ? "" : "\nThe call was " + input)), false);
         }
         return new Outcome(Verdict.of(Verdict.Kind.INTERNAL, "the check itself failed — a bug in the tutor, not in "
                 + "your code: " + LearnerTrace.describe(t), stackTrace(t)), false);

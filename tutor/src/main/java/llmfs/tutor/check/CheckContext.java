@@ -26,6 +26,8 @@ public final class CheckContext {
     private final ClassLoader learnerLoader;
     private final Set<String> learnerClassNames;
     private Rng rng;
+    /** The call in progress, for a time-out report; one check runs at a time in a check process. */
+    private static volatile String currentInput;
 
     /**
      * @param seed              the seed this check must draw all its randomness from
@@ -38,6 +40,21 @@ public final class CheckContext {
         this.sourceFile = sourceFile;
         this.learnerLoader = learnerLoader;
         this.learnerClassNames = Set.copyOf(learnerClassNames);
+        currentInput = null;
+    }
+
+    /**
+     * Says which input the next calls get, as the learner would write the call (e.g.
+     * {@code itos(["Anne-Marie", "zoë"])}), so an exception or a time-out can show the input that caused it.
+     * Long descriptions are cut to 300 characters.
+     */
+    public void input(String call) {
+        currentInput = call == null || call.length() <= 300 ? call : call.substring(0, 299) + "…";
+    }
+
+    /** The input last announced with {@link #input} by the check running in this process, or null. */
+    public static String currentInput() {
+        return currentInput;
     }
 
     /** The seed of this check, shown to the learner so a failure can be reproduced. */
@@ -164,10 +181,10 @@ public final class CheckContext {
         try {
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {
-            throw new LearnerException(e.getCause());
+            throw new LearnerException(e.getCause(), currentInput);
         } catch (ExceptionInInitializerError e) {
             // The learner's static initialiser threw: report what it threw.
-            throw new LearnerException(e.getCause() == null ? e : e.getCause());
+            throw new LearnerException(e.getCause() == null ? e : e.getCause(), currentInput);
         } catch (IllegalAccessException | IllegalArgumentException e) {
             throw new IllegalStateException("the check called " + m + " incorrectly: " + e, e);
         }

@@ -6,7 +6,9 @@ import llmfs.tutor.ProjectHome;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,12 +47,24 @@ public final class CheckRunner implements AutoCloseable {
      * @param jvmFlags       further JVM flags (the project's, e.g. {@code --add-modules jdk.incubator.vector})
      * @param startTimeoutMs how long a new process may take to report ready
      * @param graceMs        extra time over the exercise's limit before the tutor gives up on a silent process
+     * @param osIsolation    run the process inside bubblewrap where the machine has it ({@link OsIsolation})
      */
     public record Options(String javaCommand, String classpath, int heapMb, boolean c1Only, List<String> jvmFlags,
-                          long startTimeoutMs, long graceMs) {
+                          long startTimeoutMs, long graceMs, boolean osIsolation) {
+        /** Off-heap (direct buffer) memory a check process may allocate, in MB. */
+        public static final int DIRECT_MB = 32;
+        /** The largest file a check process may write (RLIMIT_FSIZE), in MB: only crash logs are expected. */
+        public static final int FILE_MB = 16;
+
         public Options {
             jvmFlags = List.copyOf(jvmFlags);
             if (heapMb < 16) throw new IllegalArgumentException("heapMb must be at least 16, got " + heapMb);
+        }
+
+        /** Options with OS isolation where available. */
+        public Options(String javaCommand, String classpath, int heapMb, boolean c1Only, List<String> jvmFlags,
+                       long startTimeoutMs, long graceMs) {
+            this(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, true);
         }
 
         /**
@@ -92,26 +106,67 @@ public final class CheckRunner implements AutoCloseable {
         }
 
         public Options withHeapMb(int mb) {
-            return new Options(javaCommand, classpath, mb, c1Only, jvmFlags, startTimeoutMs, graceMs);
+            return new Options(javaCommand, classpath, mb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation);
         }
 
         public Options withC1Only(boolean on) {
-            return new Options(javaCommand, classpath, heapMb, on, jvmFlags, startTimeoutMs, graceMs);
+            return new Options(javaCommand, classpath, heapMb, on, jvmFlags, startTimeoutMs, graceMs, osIsolation);
         }
 
         public Options withClasspath(String cp) {
-            return new Options(javaCommand, cp, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs);
+            return new Options(javaCommand, cp, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation);
         }
 
         public Options withGraceMs(long ms) {
-            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, ms);
+            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, ms, osIsolation);
         }
 
-        /** The full command line of a check process. */
+        public Options withOsIsolation(boolean on) {
+            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, on);
+        }
+
+        /**
+         * The full command line of a check process with its private paths: the JVM limits, the channel, and the
+         * OS sandbox around it when it is on and available.
+         */
+        List<String> command(Path scratch, Path socket) {
+            List<String> java = new ArrayList<>(command());
+            int main = java.size() - 1; // the main class stays last
+            java.addAll(main, List.of("-D" + CheckChild.CHANNEL_PROPERTY + "=" + socket,
+                    "-Djava.io.tmpdir=" + scratch, "-XX:ErrorFile=" + scratch.resolve("hs_err_%p.log")));
+            if (Files.isExecutable(PRLIMIT)) {
+                // No core dumps, and no file larger than FILE_MB (the process may only write crash logs).
+                List<String> limited = new ArrayList<>(List.of(PRLIMIT.toString(), "--core=0",
+                        "--fsize=" + ((long) FILE_MB << 20), "--"));
+                limited.addAll(java);
+                java = limited;
+            }
+            if (!osIsolation || !OsIsolation.detect().active()) return java;
+            java.add(java.size() - 1, "-D" + CheckChild.ISOLATED_PROPERTY + "=true");
+            List<Path> readOnly = new ArrayList<>();
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (!entry.isEmpty()) readOnly.add(Path.of(entry));
+            }
+            for (String flag : jvmFlags) {
+                if (flag.startsWith("-D" + ProjectHome.PROPERTY + "=")) {
+                    // The checks read the course's data; the learner's workspace and the solutions stay out.
+                    Path home = Path.of(flag.substring(flag.indexOf('=') + 1));
+                    readOnly.add(home.resolve("corpora"));
+                    readOnly.add(home.resolve("exercises").resolve("course.json"));
+                }
+            }
+            return OsIsolation.detect().wrap(java, Path.of(javaCommand), scratch, socket, readOnly);
+        }
+
+        /** The {@code java} command line of a check process, without its private paths or sandbox. */
         public List<String> command() {
             List<String> cmd = new ArrayList<>();
             cmd.add(javaCommand);
             cmd.add("-Xmx" + heapMb + "m");
+            cmd.add("-Xss1m");
+            cmd.add("-XX:MaxDirectMemorySize=" + DIRECT_MB + "m");
+            cmd.add("-XX:MaxMetaspaceSize=256m");
+            cmd.add("-XX:+DisableAttachMechanism");
             cmd.add("-XX:+UseSerialGC");
             if (c1Only) cmd.add("-XX:TieredStopAtLevel=1");
             cmd.add("-Xshare:auto");
@@ -119,6 +174,7 @@ public final class CheckRunner implements AutoCloseable {
             cmd.add("-Djava.awt.headless=true");
             cmd.add("-Dfile.encoding=UTF-8");
             cmd.add("-D" + CheckChild.HEAP_PROPERTY + "=" + heapMb);
+            cmd.add("-D" + CheckChild.DIRECT_PROPERTY + "=" + DIRECT_MB);
             // Checks use small tensors: the CPU backend is fastest and never probes for GPUs in every check process.
             cmd.add("-Dllmfs.device=java");
             cmd.addAll(jvmFlags);
@@ -129,9 +185,14 @@ public final class CheckRunner implements AutoCloseable {
         }
     }
 
+    private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+
+    private static final SecureRandom IDS = new SecureRandom();
+
     private final Options options;
     private final ExecutorService starter;
     private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
     private final Thread cleanup;
     private Future<ChildProcess> spare;
@@ -166,6 +227,11 @@ public final class CheckRunner implements AutoCloseable {
         if (spare == null) prestart();
     }
 
+    /** The private folders of every process this runner started (all gone once it is closed). */
+    Set<Path> foldersCreated() {
+        return Set.copyOf(folders);
+    }
+
     /** How many check processes this runner has started so far (a restart shows as an increase). */
     public int processesStarted() {
         return started.get();
@@ -189,6 +255,10 @@ public final class CheckRunner implements AutoCloseable {
     }
 
     private Verdict runOnChild(CheckRequest request) throws InterruptedException {
+        if (options.osIsolation() && OsIsolation.detect().required() && !OsIsolation.detect().active()) {
+            return Verdict.of(Verdict.Kind.INTERNAL, "checks must run in an OS sandbox (" + OsIsolation.ENV
+                    + "=required), but it is " + OsIsolation.detect().description(), "");
+        }
         ChildProcess child;
         try {
             child = takeReadyChild();
@@ -200,8 +270,9 @@ public final class CheckRunner implements AutoCloseable {
             return Verdict.of(Verdict.Kind.INTERNAL, "the check process did not start (a problem with the tutor's Java "
                     + "setup, not with your code)", lastDiagnostics);
         }
+        String requestId = Long.toHexString(IDS.nextLong()) + Long.toHexString(IDS.nextLong());
         try {
-            child.send(Protocol.checkRequest(request));
+            child.send(Protocol.checkRequest(request, requestId));
         } catch (IOException e) {
             // It died after saying ready; the reader will report the end below.
         }
@@ -223,9 +294,17 @@ public final class CheckRunner implements AutoCloseable {
                 return ended(exit, status, diagnostics);
             }
             String type = Protocol.type(m);
+            if (ChildProcess.TAMPERED.equals(type)) {
+                discard(child);
+                return notIntact(text(m, "why", "a damaged message"));
+            }
             if (Protocol.EXIT.equals(type)) {
                 exit = m;
             } else if (Protocol.RESULT.equals(type)) {
+                if (!Protocol.answers(m, requestId, request)) {
+                    discard(child);
+                    return notIntact("a result for another request");
+                }
                 if (exit != null) {
                     // The exit got stuck (e.g. in the learner's own shutdown hook) and the check timed out: the
                     // exit is the real story.
@@ -241,6 +320,12 @@ public final class CheckRunner implements AutoCloseable {
                 return v;
             }
         }
+    }
+
+    /** The verdict when the check process's reply did not come back intact: never a pass. */
+    private static Verdict notIntact(String what) {
+        return Verdict.of(Verdict.Kind.INTERNAL, "the check process sent " + what + " instead of a verdict, so this "
+                + "check counts as failed (the tutor restarted the check process; try again)", "");
     }
 
     /** The warm child, or a new one; null if it could not get ready. */
@@ -269,14 +354,14 @@ public final class CheckRunner implements AutoCloseable {
     }
 
     private void prestart() {
-        List<String> command = options.command();
         spare = starter.submit(() -> {
-            ChildProcess c = ChildProcess.start(command);
+            ChildProcess c = ChildProcess.start(options::command, options.startTimeoutMs());
+            folders.add(c.folder());
             started.incrementAndGet();
             live.add(c);
             if (closed) {
                 live.remove(c);
-                c.kill();
+                c.killAndClean();
             }
             return c;
         });

@@ -6,10 +6,16 @@ import llmfs.tutor.workspace.Workspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 
@@ -87,7 +93,9 @@ public final class CheckService implements AutoCloseable {
         runner.warmUp(); // if no check process is up yet, start one now, while compiling
         String text;
         try {
-            text = Files.readString(source, StandardCharsets.UTF_8);
+            text = readExerciseFile(source);
+        } catch (RefusedFile ex) {
+            return finish(Verdict.of(Verdict.Kind.COMPILE_ERROR, ex.getMessage(), ex.advice), t0, seed);
         } catch (NoSuchFileException ex) {
             return finish(Verdict.of(Verdict.Kind.COMPILE_ERROR, source.getFileName() + " is missing (" + source + ")",
                     "Restore it with the reset command, which copies the exercise's starting file back."), t0, seed);
@@ -104,6 +112,59 @@ public final class CheckService implements AutoCloseable {
         }
         Verdict v = runner.run(new CheckRequest(e.check(), e.fileName(), compiled.classes(), seed, e.timeoutMs()));
         return finish(v, t0, seed);
+    }
+
+    /** The largest exercise file read; real solutions are a few KB. */
+    static final int MAX_SOURCE_BYTES = 1 << 20;
+
+    /**
+     * Reads an exercise file, refusing anything but a plain file of reasonable size: a symbolic link could point at
+     * another user's file or a secret, whose text would come back in compile errors; a FIFO or device would block
+     * or never end. The refusal never shows the content.
+     */
+    static String readExerciseFile(Path source) throws IOException {
+        if (Files.isSymbolicLink(source)) {
+            throw new RefusedFile(source.getFileName() + " is a symbolic link; the tutor only checks a plain file",
+                    "Replace the link with the file itself (the reset command restores the starting file).");
+        }
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) throw new NoSuchFileException(source.toString());
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RefusedFile(source.getFileName() + " is not a regular file; the tutor only checks a plain file",
+                    "Replace it with the exercise's .java file (the reset command restores the starting file).");
+        }
+        // O_NOFOLLOW: a link swapped in after the test above is refused by the system call itself.
+        try (SeekableByteChannel ch = Files.newByteChannel(source, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            if (ch.size() > MAX_SOURCE_BYTES) {
+                throw new RefusedFile(source.getFileName() + " is " + ch.size() / 1024 + " KB; exercise files are at most "
+                        + MAX_SOURCE_BYTES / 1024 + " KB", "An exercise needs a few dozen lines; remove what is not needed.");
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) ch.size() + 1);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                if (buf.position() > MAX_SOURCE_BYTES) {
+                    throw new RefusedFile(source.getFileName() + " grew past " + MAX_SOURCE_BYTES / 1024 + " KB while it was read",
+                            "Save the file and check again.");
+                }
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(buf.flip()).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("it is not UTF-8 text", e);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(source)) {
+                throw new RefusedFile(source.getFileName() + " is a symbolic link; the tutor only checks a plain file",
+                        "Replace the link with the file itself.");
+            }
+            throw e;
+        }
+    }
+
+    /** An exercise file the tutor will not read. */
+    private static final class RefusedFile extends IOException {
+        final String advice;
+
+        RefusedFile(String message, String advice) {
+            super(message);
+            this.advice = advice;
+        }
     }
 
     private static Verdict finish(Verdict v, long t0, long seed) {

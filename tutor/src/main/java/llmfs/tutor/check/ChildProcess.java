@@ -2,16 +2,23 @@ package llmfs.tutor.check;
 
 import com.google.gson.JsonObject;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,47 +26,96 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One running check process, seen from the tutor: sends requests, collects protocol messages from its stdout
- * (on a reader thread), keeps the tail of its stderr and of any stray stdout for diagnosing crashes, and cleans
- * up its private working directory when it ends.
+ * One running check process, seen from the tutor.
+ *
+ * <p>Each process gets a private folder (mode 700) holding its scratch folder (its working directory and
+ * {@code TMPDIR}, the only place it may write) and the socket of its {@link SealedChannel}. The tutor makes a fresh
+ * random key, writes it to the child's stdin and closes it; the child connects, after which the socket file is
+ * removed so nothing else can connect. Protocol messages come only from that channel; the child's stdout and
+ * stderr are drained into small {@link BoundedTail}s for diagnosing crashes, whatever their size. The private
+ * folder is deleted when the process ends and when the runner closes.
  */
 final class ChildProcess {
-    /** Queued when the child's stdout ends. */
+    /** Queued when the channel ends (or never came up). */
     static final JsonObject END = Protocol.message("end");
-    private static final int TAIL_CHARS = 4000;
+    /** Queued before {@link #END} when the child sent something that was not sealed with its key. */
+    static final String TAMPERED = "tampered";
+    private static final int TAIL_BYTES = 4000;
+    /** The largest message accepted from a child (a verdict with 4 KB of output is far smaller). */
+    private static final int MAX_REPLY_BYTES = 1 << 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Process process;
-    private final Path workDir;
+    private final Path root;
+    private final ServerSocketChannel server;
+    private final Path socketFile;
+    private final byte[] key;
+    private final long acceptTimeoutMs;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    private final Path stderrFile;
-    private final StringBuilder strayTail = new StringBuilder();
-    private final OutputStream stdin;
+    private final BoundedTail stdout;
+    private final BoundedTail stderr;
+    private volatile SealedChannel channel;
     private volatile boolean ready;
 
-    private ChildProcess(Process process, Path workDir, Path stderrFile) {
+    private ChildProcess(Process process, Path root, ServerSocketChannel server, Path socketFile, byte[] key,
+                         long acceptTimeoutMs) {
         this.process = process;
-        this.workDir = workDir;
-        this.stderrFile = stderrFile;
-        this.stdin = process.getOutputStream();
-        Thread out = new Thread(this::readStdout, "check-process-stdout-" + process.pid());
-        out.setDaemon(true);
-        out.start();
-        process.onExit().thenRun(this::deleteWorkDir);
+        this.root = root;
+        this.server = server;
+        this.socketFile = socketFile;
+        this.key = key;
+        this.acceptTimeoutMs = acceptTimeoutMs;
+        this.stdout = new BoundedTail(process.getInputStream(), TAIL_BYTES, "check-process-stdout-" + process.pid());
+        this.stderr = new BoundedTail(process.getErrorStream(), TAIL_BYTES, "check-process-stderr-" + process.pid());
+        Thread reader = new Thread(this::readChannel, "check-process-channel-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        process.onExit().thenRun(this::deleteFolder);
     }
 
-    /** Starts a check process with {@code command}, in a new private temporary directory. */
-    static ChildProcess start(List<String> command) throws IOException {
-        Path dir = Files.createTempDirectory("llmfs-check-");
-        // stderr goes to a file (outside the work dir, which is deleted on exit): unlike a pipe, nothing written
-        // there can be lost when the process dies or is destroyed before a reader got to it.
-        Path err = Files.createTempFile("llmfs-check-", ".stderr");
+    /** How a check process's command line is made, given its private paths. */
+    @FunctionalInterface
+    interface Launch {
+        /**
+         * @param scratch the process's working directory, the only writable place
+         * @param socket  the channel's socket file, to pass to the child
+         */
+        List<String> command(Path scratch, Path socket);
+    }
+
+    /** Starts a check process in a new private folder and hands it its channel key. */
+    static ChildProcess start(Launch launch, long acceptTimeoutMs) throws IOException {
+        // Mode 700 where the file system has modes; elsewhere the platform's temp folder is already per user.
+        Path root = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempDirectory("llmfs-check-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory("llmfs-check-");
+        ServerSocketChannel server = null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
-            pb.environment().put("TMPDIR", dir.toString());
-            return new ChildProcess(startRetryingBusy(pb), dir, err);
+            Path scratch = Files.createDirectory(root.resolve("scratch"));
+            Path socket = root.resolve("channel.sock");
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            ProcessBuilder pb = new ProcessBuilder(launch.command(scratch, socket)).directory(scratch.toFile());
+            // Nothing of the tutor's environment (tokens, proxies, JAVA_TOOL_OPTIONS, LD_PRELOAD) reaches the child.
+            pb.environment().clear();
+            pb.environment().put("PATH", "/usr/bin:/bin");
+            pb.environment().put("TMPDIR", scratch.toString());
+            pb.environment().put("HOME", scratch.toString());
+            pb.environment().put("LANG", "C.UTF-8");
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            Process p = startRetryingBusy(pb);
+            ChildProcess child = new ChildProcess(p, root, server, socket, key, acceptTimeoutMs);
+            try (OutputStream in = p.getOutputStream()) {
+                in.write((HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // It died at once; its stderr says why.
+            }
+            return child;
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(dir);
-            Files.deleteIfExists(err);
+            if (server != null) server.close();
+            deleteTree(root);
             throw e;
         }
     }
@@ -81,6 +137,51 @@ final class ChildProcess {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Accepts the child's one connection, then queues its sealed messages until the channel ends. */
+    private void readChannel() {
+        try {
+            SocketChannel s = accept();
+            if (s == null) return;
+            SealedChannel c = new SealedChannel(s, key, MAX_REPLY_BYTES);
+            channel = c;
+            while (true) {
+                JsonObject m = c.receive();
+                if (m == null) return;
+                messages.add(m);
+            }
+        } catch (SealedChannel.TamperedException e) {
+            JsonObject t = Protocol.message(TAMPERED);
+            t.addProperty("why", e.getMessage());
+            messages.add(t);
+        } catch (IOException ignored) {
+            // the connection breaks when the process is killed; END below tells the reader
+        } finally {
+            messages.add(END);
+        }
+    }
+
+    /** The child's connection, or null if it ended or did not connect in time. */
+    private SocketChannel accept() throws IOException {
+        try (Selector selector = Selector.open()) {
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(acceptTimeoutMs);
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                selector.select(100);
+                SocketChannel s = server.accept();
+                if (s != null) {
+                    s.configureBlocking(true);
+                    return s;
+                }
+            }
+            return null;
+        } finally {
+            // One connection per process: nothing else may connect later.
+            server.close();
+            Files.deleteIfExists(socketFile);
         }
     }
 
@@ -117,12 +218,12 @@ final class ChildProcess {
     }
 
     void send(JsonObject message) throws IOException {
-        byte[] line = (Protocol.encode(message) + "\n").getBytes(StandardCharsets.UTF_8);
-        stdin.write(line);
-        stdin.flush();
+        SealedChannel c = channel;
+        if (c == null) throw new IOException("the check process is not connected");
+        c.send(message);
     }
 
-    /** The next message, {@link #END} once the child's output ended, or null after {@code timeoutMs}. */
+    /** The next message, {@link #END} once the channel ended, or null after {@code timeoutMs}. */
     JsonObject next(long timeoutMs) throws InterruptedException {
         JsonObject m = messages.poll(Math.max(0, timeoutMs), TimeUnit.MILLISECONDS);
         if (m == END) messages.add(END); // stay at the end for later readers
@@ -139,7 +240,6 @@ final class ChildProcess {
     void stop() {
         try {
             send(Protocol.message(Protocol.QUIT));
-            stdin.close();
         } catch (IOException ignored) {
             // already gone
         }
@@ -148,23 +248,23 @@ final class ChildProcess {
 
     /** Ends the process at once (its JVM gets no chance to run anything). */
     void kill() {
-        // Destroying a Process also closes its streams, which would throw away an exited child's unread stderr.
         if (process.isAlive()) process.destroyForcibly();
+        SealedChannel c = channel;
+        if (c != null) c.close();
     }
 
-    /** Kills the process and removes its working directory before returning (for shutdown). */
+    /** Kills the process and removes its private folder before returning (for shutdown). */
     void killAndClean() {
-        process.destroyForcibly();
+        kill();
         try {
             process.waitFor(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteWorkDir();
         forget();
     }
 
-    /** What the child wrote to stderr and any stray stdout lines, last few KB, for crash reports. */
+    /** What the child wrote to stderr and stdout, last few KB each, for crash reports. */
     String diagnostics() {
         // Called once the process has ended or been killed; on a busy machine the exit can take a moment.
         try {
@@ -172,70 +272,50 @@ final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(stderrTail().strip());
-        synchronized (strayTail) {
-            if (strayTail.length() > 0) {
-                if (sb.length() > 0) sb.append('\n');
-                sb.append(strayTail.toString().strip());
-            }
+        stderr.awaitEnd(2000);
+        stdout.awaitEnd(500);
+        StringBuilder sb = new StringBuilder(stderr.text().strip());
+        String out = stdout.text().strip();
+        if (!out.isEmpty()) {
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(out);
         }
         return sb.toString();
     }
 
-    private void readStdout() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonObject m = Protocol.decode(line);
-                if (m != null) {
-                    messages.add(m);
-                } else {
-                    append(strayTail, line + "\n");
-                }
-            }
-        } catch (IOException ignored) {
-            // the stream breaks when the process is killed; END below tells the reader
-        } finally {
-            messages.add(END);
-        }
-    }
-
-    /** The last {@value #TAIL_CHARS} characters the process wrote to stderr. */
-    private String stderrTail() {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(stderrFile)) {
-            long size = ch.size(), from = Math.max(0, size - TAIL_CHARS);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (size - from));
-            ch.read(buf, from);
-            return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void append(StringBuilder tail, String text) {
-        synchronized (tail) {
-            tail.append(text);
-            if (tail.length() > TAIL_CHARS) tail.delete(0, tail.length() - TAIL_CHARS);
-        }
-    }
-
-    /** Removes the stderr file; called when the runner is done with this process. */
+    /** Removes the private folder; called when the runner is done with this process. */
     void forget() {
         try {
-            Files.deleteIfExists(stderrFile);
+            server.close();
         } catch (IOException ignored) {
-            // a leftover temp file is harmless
+            // already closed
         }
+        deleteFolder();
     }
 
-    private void deleteWorkDir() {
-        try (Stream<Path> files = Files.walk(workDir)) {
+    /** The process's private folder (for tests: it must be gone after the process ended). */
+    Path folder() {
+        return root;
+    }
+
+    private void deleteFolder() {
+        deleteTree(root);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
             List<Path> all = new ArrayList<>();
             files.forEach(all::add);
             all.sort(Comparator.reverseOrder());
-            for (Path p : all) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
+            for (Path p : all) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // keep going: remove what can be removed
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
             // best effort: it is a temporary directory
         }
     }

@@ -30,7 +30,7 @@ public final class Compare {
             if (firstBad < 0 && !close(expected[i], actual[i], atol, rtol)) firstBad = i;
         }
         return result(firstBad, common, n, actual.length, max,
-                i -> format(expected[i]), i -> format(actual[i]));
+                i -> formatPair(expected[i], actual[i])[0], i -> formatPair(expected[i], actual[i])[1]);
     }
 
     /** Compares double arrays within {@code atol + rtol * |expected|}. */
@@ -46,7 +46,7 @@ public final class Compare {
             if (firstBad < 0 && !close(expected[i], actual[i], atol, rtol)) firstBad = i;
         }
         return result(firstBad, common, n, actual.length, max,
-                i -> format(expected[i]), i -> format(actual[i]));
+                i -> formatPair(expected[i], actual[i])[0], i -> formatPair(expected[i], actual[i])[1]);
     }
 
     /** Compares int arrays exactly. */
@@ -136,6 +136,29 @@ public final class Compare {
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%.4e", v);
         return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /**
+     * Two numbers formatted with as many digits as it takes to see that they differ (at least the 4 of
+     * {@link #format}, at most 17 significant digits): 0.30000001 and 0.3 are shown as {@code 0.30000001} and
+     * {@code 0.30000000} rather than twice {@code 0.3000}.
+     */
+    public static String[] formatPair(double expected, double actual) {
+        String a = format(expected), b = format(actual);
+        if (!a.equals(b) || expected == actual || Double.isNaN(expected) || Double.isNaN(actual)) {
+            return new String[]{a, b};
+        }
+        for (int digits = 5; digits <= 17; digits++) {
+            String fa = precise(expected, digits), fb = precise(actual, digits);
+            if (!fa.equals(fb)) return new String[]{fa, fb};
+        }
+        return new String[]{String.valueOf(expected), String.valueOf(actual)};
+    }
+
+    private static String precise(double v, int digits) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%." + digits + "e", v);
+        return String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 
     private static double error(double expected, double actual) {

@@ -1,5 +1,8 @@
 package llmfs.tutor.check;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
 import llmfs.compute.Rng;
 
 import javax.tools.Diagnostic;
@@ -29,7 +32,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compiles a learner's file in memory with the JDK's own compiler, against the compute module's classes only.
+ * Compiles a learner's file in memory with the JDK's own compiler, against the compute module's classes only,
+ * and refuses (as a compile error naming the call and its line) any use of an API outside {@link ApiPolicy}:
+ * files, processes, the network, reflection, threads and the like. The check runs on the compiler's resolved
+ * symbols ({@link ApiScanner}) before any class file is written, so refused code is never run.
  *
  * <p>The compiler and its file manager are created once and reused: the first compile pays for loading javac
  * (about a second), later ones take tens of milliseconds. Compiles are serialised; the class is thread-safe.
@@ -40,10 +46,19 @@ public final class LearnerCompiler implements AutoCloseable {
     private final JavaCompiler compiler;
     private final MemoryFileManager fileManager;
     private final List<String> options;
+    private final boolean apiCheck;
 
     /** A compiler whose class path is the compute module, located from the running class path. */
     public LearnerCompiler() {
         this(List.of(computeClasses()));
+    }
+
+    /**
+     * A compiler that does not refuse any API; only for testing the check process's own defences against code
+     * that got past the compile-time check.
+     */
+    static LearnerCompiler withoutApiCheck() {
+        return new LearnerCompiler(List.of(computeClasses()), false);
     }
 
     /**
@@ -52,6 +67,11 @@ public final class LearnerCompiler implements AutoCloseable {
      * @throws IllegalStateException if the tutor runs on a JRE without javac
      */
     public LearnerCompiler(List<Path> classpath) {
+        this(classpath, true);
+    }
+
+    private LearnerCompiler(List<Path> classpath, boolean apiCheck) {
+        this.apiCheck = apiCheck;
         compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("The tutor needs a full JDK to compile your code, but it runs on a Java "
@@ -92,22 +112,67 @@ public final class LearnerCompiler implements AutoCloseable {
         fileManager.outputs.clear();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaFileObject unit = new SourceFile(fileName, source);
-        Boolean ok = compiler.getTask(null, fileManager, diagnostics, options, null, List.of(unit)).call();
+        JavacTask task = (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null, List.of(unit));
         List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                errors.add(format(d, fileName, source));
+        boolean ok;
+        try {
+            Iterable<? extends CompilationUnitTree> units = task.parse();
+            task.analyze();
+            ok = errorsIn(diagnostics, fileName, source, errors);
+            if (ok && apiCheck) {
+                Trees trees = Trees.instance(task);
+                for (CompilationUnitTree u : units) {
+                    for (ApiScanner.Violation v : ApiScanner.scan(trees, u)) errors.add(format(v, fileName, source));
+                }
+                ok = errors.isEmpty();
             }
+            if (ok) {
+                task.generate();
+                ok = errorsIn(diagnostics, fileName, source, errors);
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add(fileName + ": error: the compiler failed: " + e);
+            ok = false;
         }
-        if (!Boolean.TRUE.equals(ok) && errors.isEmpty()) {
+        if (!ok && errors.isEmpty()) {
             errors.add(fileName + ": error: the compiler failed without saying why");
         }
         if (!errors.isEmpty()) {
+            fileManager.outputs.clear();
             return new CompileResult(fileName, Map.of(), errors);
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
         fileManager.outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
         return new CompileResult(fileName, classes, List.of());
+    }
+
+    /** Adds the compiler's errors (not yet listed) to {@code errors}; true if there are none at all. */
+    private static boolean errorsIn(DiagnosticCollector<JavaFileObject> diagnostics, String fileName, String source,
+                                    List<String> errors) {
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                String e = format(d, fileName, source);
+                if (!errors.contains(e)) errors.add(e);
+            }
+        }
+        return errors.isEmpty();
+    }
+
+    /** A refused API use, formatted like a compiler error so editors and the UI show it the same way. */
+    private static String format(ApiScanner.Violation v, String fileName, String source) {
+        String message = v.what() + " is not allowed in exercises: " + ApiPolicy.WHY + ".";
+        Diagnostic<JavaFileObject> d = new Diagnostic<>() {
+            @Override public Kind getKind() { return Kind.ERROR; }
+            @Override public JavaFileObject getSource() { return null; }
+            @Override public long getPosition() { return v.position(); }
+            @Override public long getStartPosition() { return v.position(); }
+            @Override public long getEndPosition() { return v.position(); }
+            @Override public long getLineNumber() { return v.line(); }
+            @Override public long getColumnNumber() { return NOPOS; }
+            @Override public String getCode() { return "llmfs.api"; }
+            @Override public String getMessage(Locale locale) { return message; }
+        };
+        return format(d, fileName, source);
     }
 
     /** Compiles a tiny class so that the first real compile is already fast. */

@@ -10,16 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The messages between the tutor and its check process: one JSON object per line on the child's stdin/stdout.
+ * The messages between the tutor and its check process, JSON objects sent over the {@link SealedChannel} (never
+ * on the child's stdout or stderr, which only learner-free diagnostics reach).
  *
  * <pre>
+ * parent → child   the channel key, as one hex line on the child's stdin (before anything else)
  * child  → parent  {"type":"ready"}                              once, after start-up
- * parent → child   {"type":"check","checkClass":…,"sourceFile":…,"seed":…,"timeoutMs":…,"classes":{name: base64}}
- * child  → parent  {"type":"result","kind":…,"headline":…,…,"discard":false}
+ * parent → child   {"type":"check","requestId":…,"checkClass":…,"sourceFile":…,"seed":…,"timeoutMs":…,"classes":{name: base64}}
+ * child  → parent  {"type":"result","requestId":…,"checkClass":…,"sourceFile":…,"kind":…,"headline":…,…,"discard":false}
  * child  → parent  {"type":"exit","frame":…}                     from a shutdown hook when learner code exits
  * parent → child   {"type":"quit"}
  * </pre>
- * Lines that are not such objects are ignored by both sides, so stray output cannot be mistaken for a verdict.
+ * A result counts only if it names the request, check class and file the tutor asked about.
  */
 final class Protocol {
     static final String READY = "ready";
@@ -62,8 +64,9 @@ final class Protocol {
         return message.toString();
     }
 
-    static JsonObject checkRequest(CheckRequest r) {
+    static JsonObject checkRequest(CheckRequest r, String requestId) {
         JsonObject o = message(CHECK);
+        o.addProperty("requestId", requestId);
         o.addProperty("checkClass", r.checkClass());
         o.addProperty("sourceFile", r.sourceFile());
         o.addProperty("seed", r.seed());
@@ -83,6 +86,25 @@ final class Protocol {
         }
         return new CheckRequest(o.get("checkClass").getAsString(), o.get("sourceFile").getAsString(), classes,
                 o.get("seed").getAsLong(), o.get("timeoutMs").getAsLong());
+    }
+
+    /** The id of a check request or result, or null. */
+    static String requestId(JsonObject o) {
+        return text(o, "requestId");
+    }
+
+    /** Whether {@code result} answers {@code request}: same id, check class and file. */
+    static boolean answers(JsonObject result, String requestId, CheckRequest request) {
+        return requestId.equals(text(result, "requestId")) && request.checkClass().equals(text(result, "checkClass"))
+                && request.sourceFile().equals(text(result, "sourceFile"));
+    }
+
+    static JsonObject result(Verdict v, boolean discard, String requestId, CheckRequest request) {
+        JsonObject o = result(v, discard);
+        o.addProperty("requestId", requestId);
+        o.addProperty("checkClass", request.checkClass());
+        o.addProperty("sourceFile", request.sourceFile());
+        return o;
     }
 
     static JsonObject result(Verdict v, boolean discard) {
@@ -124,6 +146,6 @@ final class Protocol {
 
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
     }
 }

@@ -59,7 +59,11 @@ public final class WrongVariants {
         return Optional.empty();
     }
 
-    private static boolean same(Object wrong, Object actual, double atol, double rtol) {
+    /**
+     * True when two outputs are equal by the rules of {@link #match}: float and double arrays and boxed numbers
+     * within tolerance, int and long arrays exactly, other arrays deeply, anything else with {@code equals}.
+     */
+    public static boolean same(Object wrong, Object actual, double atol, double rtol) {
         if (wrong instanceof float[] w && actual instanceof float[] a) {
             return Compare.floats(w, a, atol, rtol).matches();
         }

@@ -17,7 +17,7 @@ public final class TextDisplay {
                 case '\r' -> sb.append("\\r");
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
-                default -> sb.append(c);
+                default -> sb.append(c < 32 || c == 127 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
         sb.append('"');

@@ -62,6 +62,12 @@ final class BpeLab implements Lab {
     }
 
     @Override
+    public ModelSizes courseSizes() {
+        TextMlpTraining.Config c = TextMlpTraining.Config.bpe(1);
+        return new ModelSizes(c.block(), c.embDim(), c.hidden());
+    }
+
+    @Override
     public Labs.Setup create(Labs.Options o, Path workspace, Corpora corpora) {
         LabSupport.rejectUnknown(this, o);
         ShakespeareTokenizer.Loaded tok = ShakespeareTokenizer.load(workspace, corpora, null);
@@ -73,7 +79,8 @@ final class BpeLab implements Lab {
         TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare BPE tokens", tokens, new BpeCodec(tok.tokenizer()),
                 cfg);
         Path ck = checkpoint(null, workspace);
-        boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps());
+        boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps())
+                && LabSupport.sameSizes(ck, cfg.block(), cfg.embDim(), cfg.hidden());
         String where = workspace.relativize(tok.file()).toString();
         String note = tok.fromCache()
                 ? "Tokenizer: " + tok.tokenizer().vocabSize() + " tokens, loaded from " + where
@@ -86,6 +93,14 @@ final class BpeLab implements Lab {
                         + " lowest (about 4.0) near step 700 and then rises: 1.2 million parameters memorise 520,000"
                         + " training tokens, and the long run widens the gap. The course's 500-epoch run reached"
                         + " training loss 0.032, near-total memorisation that it could not see without a validation set",
-                about(), List.of(note));
+                about(), concat(note, LabSupport.sizesNote(o.sizes(), cfg.block(), cfg.embDim(), cfg.hidden(),
+                        task.model().parameterCount())));
+    }
+
+    private static List<String> concat(String first, List<String> more) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 }

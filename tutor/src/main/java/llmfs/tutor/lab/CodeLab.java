@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class CodeLab implements Lab {
     /** Default run: about five minutes of training on two cores. */
-    public static final long QUICK_STEPS = 1_200;
+    public static final long QUICK_STEPS = 1_000;
     /** The long preset. */
     public static final long LONG_STEPS = 6_000;
     /** The BPE variant's vocabulary. */

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public interface Lab {
     /** The options a lab may accept beyond {@code --long}, {@code --seed} and {@code --restart}. */
-    enum Opt { EPOCHS, STEPS, CORPUS, CONFIG, PROMPT }
+    enum Opt { EPOCHS, STEPS, CORPUS, CONFIG, PROMPT, FROM }
 
     /** Extra screens a lab's part offers beside the lab itself (the UI decides how to draw each). */
     enum Extra { EMBEDDINGS, COMPRESSION_TABLE, TOKENIZER_PLAYGROUND, ATTENTION_EXPLORER, POSITIONAL_ENCODING, CODE_BENCH }
@@ -53,6 +53,19 @@ public interface Lab {
     default Path checkpoint(String variant, Path workspace) {
         LabSupport.rejectVariant(this, variant);
         return workspace.resolve("checkpoints").resolve(id() + ".safetensors");
+    }
+
+    /**
+     * The course's model sizes, every field set, for a lab whose model is the MLP whose block, embedding and hidden
+     * sizes the learner may change ({@code --block --emb --hidden}); null for a lab without them.
+     */
+    default ModelSizes courseSizes() {
+        return null;
+    }
+
+    /** The longest context ({@code --block}) this lab accepts. */
+    default int maxBlock() {
+        return ModelSizes.TEXT_MAX_BLOCK;
     }
 
     /** A ready-to-run lab for {@code o}; rejects options this lab does not take with a message saying which do. */

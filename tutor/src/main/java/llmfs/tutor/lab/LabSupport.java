@@ -9,6 +9,8 @@ import llmfs.compute.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /** What the labs share: option checks, step counts, evaluation schedules, and "is there an unfinished run?". */
 final class LabSupport {
@@ -31,6 +33,9 @@ final class LabSupport {
         if (o.config() != null && !lab.options().contains(Lab.Opt.CONFIG)) {
             throw new IllegalArgumentException("--config is for the gpt lab; the " + lab.id() + " lab has one setting");
         }
+        if (o.from() != null && !lab.options().contains(Lab.Opt.FROM)) {
+            throw new IllegalArgumentException("--from is for the sft lab; the " + lab.id() + " lab has one starting point");
+        }
         if (o.steps() != null && !lab.options().contains(Lab.Opt.STEPS)) {
             throw new IllegalArgumentException("the " + lab.id() + " lab counts epochs, not steps: use --epochs (one"
                     + " epoch is about 20 steps)");
@@ -40,15 +45,47 @@ final class LabSupport {
         }
     }
 
-    /** The course's settings with the learner's seed and evaluation size. */
+    /** The course's settings with the learner's seed, evaluation size and model sizes. */
     static TextMlpTraining.Config tune(TextMlpTraining.Config c, Labs.Options o) {
         if (o.seed() != null) c = c.withSeed(o.seed());
-        if (o.evalWindows() != null) {
-            checkEvalWindows(o);
-            c = new TextMlpTraining.Config(c.embDim(), c.hidden(), c.block(), c.batch(), c.lr(), c.steps(), c.seed(),
-                    c.valFraction(), c.temperature(), c.prompt(), c.sampleTokens(), o.evalWindows());
+        checkEvalWindows(o);
+        ModelSizes s = o.sizes();
+        return new TextMlpTraining.Config(s.embOr(c.embDim()), s.hiddenOr(c.hidden()), s.blockOr(c.block()), c.batch(),
+                c.lr(), c.steps(), c.seed(), c.valFraction(), c.temperature(), c.prompt(), c.sampleTokens(),
+                o.evalWindows() != null ? o.evalWindows() : c.evalWindows());
+    }
+
+    /** Refuses sizes for a lab without them, and sizes outside the limits, each with a one-line reason. */
+    static void checkSizes(Lab lab, ModelSizes s) {
+        if (s.isDefault()) return;
+        ModelSizes course = lab.courseSizes();
+        if (course == null) {
+            throw new IllegalArgumentException("--block, --emb and --hidden are for the MLP labs (names, shakespeare,"
+                    + " bpe); the " + lab.id() + " lab has its own settings");
         }
-        return c;
+        s.validate(course.block(), course.emb(), course.hidden(), lab.maxBlock());
+    }
+
+    /**
+     * Whether the saved checkpoint has the sizes this run asks for. A run with other sizes cannot continue it: it
+     * starts over (and the saved model is kept as a numbered run).
+     */
+    static boolean sameSizes(Path ck, int block, int emb, int hidden) {
+        try {
+            JsonObject c = JsonParser.parseString(Files.readString(Checkpoint.sidecarOf(ck))).getAsJsonObject()
+                    .getAsJsonObject("config");
+            return c != null && c.get("block").getAsInt() == block && c.get("embDim").getAsInt() == emb
+                    && c.get("hidden").getAsInt() == hidden;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A line saying the sizes differ from the course's (the target band is for the course's); else none. */
+    static List<String> sizesNote(ModelSizes s, int block, int emb, int hidden, long parameters) {
+        if (s.isDefault()) return List.of();
+        return List.of(String.format(Locale.ROOT, "Model sizes: block %d · emb %d · hidden %d (%,d parameters); the"
+                + " target band below is for the course's sizes", block, emb, hidden, parameters));
     }
 
     static void checkEvalWindows(Labs.Options o) {

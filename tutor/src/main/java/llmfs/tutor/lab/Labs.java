@@ -18,7 +18,8 @@ public final class Labs {
     private Labs() {}
 
     /** Every lab, in course order. */
-    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab(), new CodeLab());
+    public static final List<Lab> ALL = List.of(new NamesLab(), new ShakespeareLab(), new BpeLab(), new GptLab(),
+            new SftLab(), new DpoLab(), new CodeLab());
 
     /** Known lab ids, in course order. */
     public static final List<String> IDS = ALL.stream().map(Lab::id).toList();
@@ -35,11 +36,25 @@ public final class Labs {
      * @param evalWindows text labs: windows per split that an evaluation averages over (default 16,384); fewer make
      *                    evaluations quicker and noisier
      * @param config      gpt lab: which named configuration (null: the lab's default)
+     * @param sizes       the MLP labs: the model's sizes (block, embedding, hidden); null fields keep the lab's
+     * @param from        sft lab: where the weights start, {@code scratch} (null) or {@code gpt} (Part 4's model)
      */
     public record Options(Integer epochs, Long steps, boolean longRun, Long seed, String corpus, boolean restart,
-                          Integer evalWindows, String config) {
+                          Integer evalWindows, String config, ModelSizes sizes, String from) {
+        public Options {
+            if (sizes == null) sizes = ModelSizes.DEFAULT;
+        }
+
         public static Options defaults() {
-            return new Options(null, null, false, null, null, false, null, null);
+            return new Options(null, null, false, null, null, false, null, null, null, null);
+        }
+
+        public Options withFrom(String f) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, config, sizes, f);
+        }
+
+        public Options withSizes(ModelSizes s) {
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, config, s, from);
         }
 
         /** The value of the lab's variant option: the names corpus or the gpt configuration. */
@@ -48,35 +63,35 @@ public final class Labs {
         }
 
         public Options withConfig(String c) {
-            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, c);
+            return new Options(epochs, steps, longRun, seed, corpus, restart, evalWindows, c, sizes, from);
         }
 
         public Options withEpochs(Integer e) {
-            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows, config);
+            return new Options(e, steps, longRun, seed, corpus, restart, evalWindows, config, sizes, from);
         }
 
         public Options withSteps(Long s) {
-            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows, config);
+            return new Options(epochs, s, longRun, seed, corpus, restart, evalWindows, config, sizes, from);
         }
 
         public Options withLongRun(boolean l) {
-            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows, config);
+            return new Options(epochs, steps, l, seed, corpus, restart, evalWindows, config, sizes, from);
         }
 
         public Options withSeed(Long s) {
-            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows, config);
+            return new Options(epochs, steps, longRun, s, corpus, restart, evalWindows, config, sizes, from);
         }
 
         public Options withCorpus(String c) {
-            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows, config);
+            return new Options(epochs, steps, longRun, seed, c, restart, evalWindows, config, sizes, from);
         }
 
         public Options withRestart(boolean r) {
-            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows, config);
+            return new Options(epochs, steps, longRun, seed, corpus, r, evalWindows, config, sizes, from);
         }
 
         public Options withEvalWindows(Integer w) {
-            return new Options(epochs, steps, longRun, seed, corpus, restart, w, config);
+            return new Options(epochs, steps, longRun, seed, corpus, restart, w, config, sizes, from);
         }
     }
 
@@ -111,6 +126,11 @@ public final class Labs {
 
         public LabRun newRun(long sampleSeed) {
             return new LabRun(task, schedule, checkpoint, resume, sampleSeed);
+        }
+
+        /** Whether this run starts over where a model is saved: it should be kept first ({@link LabRuns#keep}). */
+        public boolean replacesSavedModel() {
+            return !resume && java.nio.file.Files.isRegularFile(checkpoint);
         }
     }
 
@@ -159,7 +179,20 @@ public final class Labs {
     }
 
     public static Setup create(String id, Options o, Path workspace, Corpora corpora) {
-        return get(id).create(o, workspace, corpora);
+        Lab lab = get(id);
+        // Sizes first: a bad value is refused before any data is loaded or a tokenizer trained.
+        LabSupport.checkSizes(lab, o.sizes());
+        return lab.create(o, workspace, corpora);
+    }
+
+    /** The course's model sizes of lab {@code id}, or null when its sizes cannot be changed. */
+    public static ModelSizes courseSizes(String id) {
+        return get(id).courseSizes();
+    }
+
+    /** The longest context lab {@code id} accepts. */
+    public static int maxBlock(String id) {
+        return get(id).maxBlock();
     }
 
     /** "names, shakespeare, bpe" — for help texts. */

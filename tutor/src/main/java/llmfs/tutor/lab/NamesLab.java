@@ -72,6 +72,17 @@ final class NamesLab implements Lab {
     }
 
     @Override
+    public ModelSizes courseSizes() {
+        NamesTraining.Config c = NamesTraining.Config.course();
+        return new ModelSizes(c.block(), c.embDim(), c.hidden());
+    }
+
+    @Override
+    public int maxBlock() {
+        return ModelSizes.NAMES_MAX_BLOCK;
+    }
+
+    @Override
     public Labs.Setup create(Labs.Options o, Path workspace, Corpora corpora) {
         LabSupport.rejectUnknown(this, o);
         String corpus = o.corpus() == null ? "indian" : o.corpus().toLowerCase(Locale.ROOT);
@@ -90,16 +101,22 @@ final class NamesLab implements Lab {
                     + "': use indian or english");
         }
         int epochs = o.epochs() != null ? o.epochs() : o.longRun() ? LONG_EPOCHS : QUICK_EPOCHS;
-        NamesTraining.Config cfg = NamesTraining.Config.course().withEpochs(epochs);
+        NamesTraining.Config course = NamesTraining.Config.course();
+        ModelSizes sizes = o.sizes();
+        NamesTraining.Config cfg = new NamesTraining.Config(sizes.embOr(course.embDim()), sizes.hiddenOr(course.hidden()),
+                sizes.blockOr(course.block()), course.batch(), course.lr(), epochs, course.seed(), course.valFraction(),
+                course.temperature());
         if (o.seed() != null) cfg = cfg.withSeed(o.seed());
         if (cfg.epochs() < 1) throw new IllegalArgumentException("--epochs must be at least 1");
         NamesTraining task = new NamesTraining(names, file, cfg);
         Path ck = checkpoint(corpus, workspace);
-        boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps());
+        boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps())
+                && LabSupport.sameSizes(ck, cfg.block(), cfg.embDim(), cfg.hidden());
         return new Labs.Setup(id(), task, ck, resume, Trainer.Schedule.every(task.stepsPerEpoch() * 5), 1.35f, 1.60f,
                 "long run",
                 "a full 1000-epoch run ends with training loss about 1.5 (the original course: 1.51 at epoch 800), but the "
                         + "validation loss is lowest (about 2.1–2.2) near epoch 30 and then rises: the model memorises",
-                about(), List.of());
+                about(), LabSupport.sizesNote(sizes, cfg.block(), cfg.embDim(), cfg.hidden(),
+                        task.model().parameterCount()));
     }
 }

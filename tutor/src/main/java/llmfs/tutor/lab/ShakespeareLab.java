@@ -58,6 +58,12 @@ final class ShakespeareLab implements Lab {
     }
 
     @Override
+    public ModelSizes courseSizes() {
+        TextMlpTraining.Config c = TextMlpTraining.Config.shakespeare(1);
+        return new ModelSizes(c.block(), c.embDim(), c.hidden());
+    }
+
+    @Override
     public Labs.Setup create(Labs.Options o, Path workspace, Corpora corpora) {
         LabSupport.rejectUnknown(this, o);
         String text = corpora.text(ShakespeareTokenizer.CORPUS);
@@ -69,12 +75,14 @@ final class ShakespeareLab implements Lab {
         // Spaces pad a short prompt, as in the course.
         TextMlpTraining task = new TextMlpTraining("Tiny Shakespeare characters", tokens, TokenCodec.of(vocab, ' '), cfg);
         Path ck = checkpoint(null, workspace);
-        boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps());
+        boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps())
+                && LabSupport.sameSizes(ck, cfg.block(), cfg.embDim(), cfg.hidden());
         return new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(cfg.steps()), 1.20f, 1.40f, "quick run",
                 "the quick run ends with training loss about 1.3 and val loss about 2.0. Val loss is lowest (about"
                         + " 1.9) near step 800 and then rises while training loss keeps falling: the model starts to"
                         + " memorise its training text, and the long run widens the gap. The course's 1000-epoch run"
                         + " reached training loss 0.8647 (it never measured validation)",
-                about(), List.of());
+                about(), LabSupport.sizesNote(o.sizes(), cfg.block(), cfg.embDim(), cfg.hidden(),
+                        task.model().parameterCount()));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +66,15 @@ import java.util.regex.Pattern;
  * are skipped and listed by {@link #warnings()}, and before the next write replaces such a file, the original is
  * kept as {@code progress.txt.corrupt-<time>}.
  *
+ * <h2>Several tutor processes at once</h2>
+ * The full-screen UI, {@code watch}, {@code train} and {@code check} may run at the same time on one workspace (two
+ * SSH windows, say). Every change is a read-modify-write done under an exclusive lock on the sidecar file
+ * {@code progress.txt.lock} (an OS file lock, so it also holds between processes, and is released by the OS if a
+ * process dies): the file is read again under the lock, only this change is applied to what is on disk, and the
+ * result is written atomically. A long-lived process therefore never writes back a stale copy over records that
+ * another process added. Readers take no lock (the rename makes every read see a whole file) and re-read the file
+ * whenever it has changed on disk, so every view shows what the other processes recorded.
+ *
  * <p>All methods are thread-safe. Only the tutor process writes this file; learner code never gets to it.
  */
 public final class Progress {
@@ -67,20 +82,35 @@ public final class Progress {
     static final String HEADER =
             "# LLM from Scratch progress — one line per exercise or lab. Safe to read; edit with care.";
     private static final Pattern EXERCISE_ID = Pattern.compile("\\d+\\.\\d+");
+    private static final Pattern LESSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** Suffix of the sidecar file whose OS lock guards every read-modify-write. */
+    static final String LOCK_SUFFIX = ".lock";
+    /**
+     * One lock per progress file for the threads of this JVM: an OS file lock is held by the whole process, so two
+     * {@code Progress} objects of one JVM on the same file must also take turns here (and a second
+     * {@link FileChannel#lock()} by the same process would fail with OverlappingFileLockException).
+     */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Path lockFile;
     private final Clock clock;
     private final Map<String, ExerciseState> exercises = new TreeMap<>(Progress::compareIds);
     private final Map<String, LabState> labs = new LinkedHashMap<>();
+    /** Lessons opened, by lesson id, with when they were first opened. */
+    private final Map<String, Instant> lessonsRead = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private boolean keepOriginalBeforeWrite;
+    /** What the file looked like when last read or written (null: absent); a different one means re-read. */
+    private Object onDisk;
     private Path corruptCopy;
 
     private Progress(Path file, Clock clock) {
         this.file = file.toAbsolutePath().normalize();
+        this.lockFile = this.file.resolveSibling(this.file.getFileName() + LOCK_SUFFIX);
         this.clock = clock;
     }
 
@@ -97,7 +127,9 @@ public final class Progress {
     /** {@link #load(Path)} with the clock used for timestamps made explicit. */
     public static Progress load(Path file, Clock clock) {
         Progress p = new Progress(file, clock);
-        p.read();
+        synchronized (p) {
+            p.read();
+        }
         return p;
     }
 
@@ -108,6 +140,7 @@ public final class Progress {
 
     /** Problems found while loading, one line each, naming the line number; empty for a clean file. */
     public synchronized List<String> warnings() {
+        refresh();
         return List.copyOf(warnings);
     }
 
@@ -118,6 +151,11 @@ public final class Progress {
 
     /** The recorded state of one exercise ({@link ExerciseStatus#NOT_STARTED} if nothing is recorded). */
     public synchronized ExerciseState state(String exerciseId) {
+        refresh();
+        return stateOnRecord(exerciseId);
+    }
+
+    private ExerciseState stateOnRecord(String exerciseId) {
         ExerciseState s = exercises.get(exerciseId);
         return s != null ? s : ExerciseState.notStarted(exerciseId);
     }
@@ -125,23 +163,25 @@ public final class Progress {
     /** Records a check of an exercise and saves the file. A pass is kept even if later attempts fail. */
     public synchronized ExerciseState recordAttempt(String exerciseId, Verdict verdict) {
         requireExerciseId(exerciseId);
-        ExerciseState old = state(exerciseId);
-        ExerciseStatus status = verdict.passed() || old.passed() ? ExerciseStatus.PASSED : ExerciseStatus.FAILED;
-        ExerciseState now = new ExerciseState(exerciseId, status, now(), old.attempts() + 1, old.hints());
-        exercises.put(exerciseId, now);
-        save();
-        return now;
+        return update(() -> {
+            ExerciseState old = stateOnRecord(exerciseId);
+            ExerciseStatus status = verdict.passed() || old.passed() ? ExerciseStatus.PASSED : ExerciseStatus.FAILED;
+            ExerciseState now = new ExerciseState(exerciseId, status, now(), old.attempts() + 1, old.hints());
+            exercises.put(exerciseId, now);
+            return now;
+        });
     }
 
     /** Records that one more hint was revealed and saves the file; returns the number of hints taken so far. */
     public synchronized int recordHint(String exerciseId) {
         requireExerciseId(exerciseId);
-        ExerciseState old = state(exerciseId);
-        ExerciseStatus status = old.status() == ExerciseStatus.NOT_STARTED ? ExerciseStatus.STARTED : old.status();
-        ExerciseState now = new ExerciseState(exerciseId, status, now(), old.attempts(), old.hints() + 1);
-        exercises.put(exerciseId, now);
-        save();
-        return now.hints();
+        return update(() -> {
+            ExerciseState old = stateOnRecord(exerciseId);
+            ExerciseStatus status = old.status() == ExerciseStatus.NOT_STARTED ? ExerciseStatus.STARTED : old.status();
+            ExerciseState now = new ExerciseState(exerciseId, status, now(), old.attempts(), old.hints() + 1);
+            exercises.put(exerciseId, now);
+            return now.hints();
+        });
     }
 
     /**
@@ -160,9 +200,10 @@ public final class Progress {
             if (f.getValue() == null) throw new IllegalArgumentException("lab fact " + f.getKey() + " has no value");
         }
         LabState state = new LabState(labId, now(), facts);
-        labs.put(labId, state);
-        save();
-        return state;
+        return update(() -> {
+            labs.put(labId, state);
+            return state;
+        });
     }
 
     /** Shortcut for the usual facts of a training lab. */
@@ -175,22 +216,45 @@ public final class Progress {
         return markLab(labId, facts);
     }
 
+    /**
+     * Records that a lesson was opened and saves the file; a lesson already recorded keeps its first time (and the
+     * file is not rewritten).
+     */
+    public synchronized void markLessonRead(String lessonId) {
+        if (lessonId == null || !LESSON_ID.matcher(lessonId).matches()) {
+            throw new IllegalArgumentException("lesson id must look like \"1-3\", got \"" + lessonId + "\"");
+        }
+        refresh();
+        if (lessonsRead.containsKey(lessonId)) return;
+        Instant at = now();
+        update(() -> lessonsRead.putIfAbsent(lessonId, at));
+    }
+
+    /** Whether the lesson has been opened. */
+    public synchronized boolean lessonRead(String lessonId) {
+        refresh();
+        return lessonsRead.containsKey(lessonId);
+    }
+
     /** The recorded lab, if any. */
     public synchronized Optional<LabState> lab(String labId) {
+        refresh();
         return Optional.ofNullable(labs.get(labId));
     }
 
     /** How many of the part's exercises have passed. */
     public synchronized int passedCount(Part part) {
+        refresh();
         int n = 0;
         for (Exercise e : part.exercises()) {
-            if (state(e.id()).passed()) n++;
+            if (stateOnRecord(e.id()).passed()) n++;
         }
         return n;
     }
 
     /** Every exercise with a record, in id order. */
     public synchronized List<ExerciseState> exercises() {
+        refresh();
         return List.copyOf(exercises.values());
     }
 
@@ -213,15 +277,42 @@ public final class Progress {
 
     // ---- reading -------------------------------------------------------------------------------------------
 
+    /** Re-reads the file if another process (or another object of this one) changed it since we last saw it. */
+    private void refresh() {
+        if (!Objects.equals(onDisk, stamp())) read();
+    }
+
+    /**
+     * Identifies the file's current version without reading it: the inode changes with every atomic rename, the
+     * time and size catch edits made in place by hand.
+     */
+    private Object stamp() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Replaces the in-memory records with what the file holds now. */
     private void read() {
+        exercises.clear();
+        labs.clear();
+        lessonsRead.clear();
+        warnings.clear();
         byte[] bytes;
+        Object stampBefore = stamp();
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
+            onDisk = null;
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the progress file " + file + ": " + e.getMessage(), e);
         }
+        // A rename between stamp() and the read at worst makes the next call read the file once more.
+        onDisk = stampBefore;
         // new String(...) replaces malformed bytes instead of failing, which is what we want here.
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -232,7 +323,6 @@ public final class Progress {
                 warnings.add(file.getFileName() + " line " + (i + 1) + ": " + problem + " — skipped: \"" + shorten(line) + "\"");
             }
         }
-        keepOriginalBeforeWrite = !warnings.isEmpty();
     }
 
     /** Parses one line into the maps; returns what is wrong with it, or null if it was fine. */
@@ -243,8 +333,10 @@ public final class Progress {
                 return parseExercise(t);
             case "lab":
                 return parseLab(t);
+            case "lesson":
+                return parseLesson(t);
             default:
-                return "a line must start with \"exercise\" or \"lab\"";
+                return "a line must start with \"exercise\", \"lesson\" or \"lab\"";
         }
     }
 
@@ -276,6 +368,17 @@ public final class Progress {
             warnings.add(file.getFileName() + ": exercise " + t[1] + " is listed more than once; the last line counts");
         }
         exercises.put(t[1], new ExerciseState(t[1], status, at, attempts, hints));
+        return null;
+    }
+
+    private String parseLesson(String[] t) {
+        String usage = "expected: lesson ID TIME";
+        if (t.length != 3 || !LESSON_ID.matcher(t[1]).matches()) return usage;
+        try {
+            lessonsRead.put(t[1], Instant.parse(t[2]));
+        } catch (DateTimeParseException e) {
+            return "\"" + t[2] + "\" is not a time like 2026-11-24T13:05:00Z";
+        }
         return null;
     }
 
@@ -324,6 +427,7 @@ public final class Progress {
                     .append(s.updated()).append(" attempts=").append(s.attempts()).append(" hints=").append(s.hints())
                     .append('\n');
         }
+        lessonsRead.forEach((id, at) -> sb.append("lesson ").append(id).append(' ').append(at).append('\n'));
         for (LabState l : labs.values()) {
             sb.append("lab ").append(l.id());
             if (l.updated() != null) sb.append(' ').append(l.updated());
@@ -333,19 +437,35 @@ public final class Progress {
         return sb.toString();
     }
 
-    private void save() {
+    /**
+     * Merge-on-write: under the in-process and the file lock, re-reads the file, applies {@code change} to what is
+     * on disk now (never to a stale copy), and writes the result atomically.
+     */
+    private synchronized <T> T update(Supplier<T> change) {
         Path dir = file.getParent();
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+        inProcess.lock();
         try {
             Files.createDirectories(dir);
-            if (keepOriginalBeforeWrite && Files.exists(file)) {
-                Path copy = dir.resolve(file.getFileName() + ".corrupt-" + FILE_STAMP.format(clock.instant()));
-                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                corruptCopy = copy;
+            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockChannel.lock()) {
+                read();
+                boolean keepOriginal = !warnings.isEmpty() && Files.exists(file);
+                T result = change.get();
+                if (keepOriginal) {
+                    Path copy = dir.resolve(file.getFileName() + ".corrupt-" + FILE_STAMP.format(clock.instant()));
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                    corruptCopy = copy;
+                }
+                writeAtomically(dir, render().getBytes(StandardCharsets.UTF_8));
+                warnings.clear(); // the file now holds only what could be read
+                onDisk = stamp();
+                return result;
             }
-            keepOriginalBeforeWrite = false;
-            writeAtomically(dir, render().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the progress file " + file + ": " + e.getMessage(), e);
+        } finally {
+            inProcess.unlock();
         }
     }
 

@@ -177,11 +177,40 @@ public final class Workspace {
     }
 
     private static void createDirectories(Path d) {
+        createFolder(d);
+    }
+
+    /**
+     * Creates folder {@code d} (and its parents), or fails with one sentence saying why in the learner's terms:
+     * permission denied, a file where a folder should be, a read-only disk.
+     *
+     * @throws UncheckedIOException "cannot create the folder D: REASON"
+     */
+    public static Path createFolder(Path d) {
         try {
-            Files.createDirectories(d);
+            return Files.createDirectories(d);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder " + d + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the folder " + d + ": " + reason(d, e), e);
         }
+    }
+
+    /** Why {@code d} could not be created, naming the part of the path that is in the way. */
+    static String reason(Path d, IOException e) {
+        Path blocker = d.toAbsolutePath();
+        while (blocker != null && !Files.exists(blocker)) blocker = blocker.getParent();
+        if (blocker != null && !Files.isDirectory(blocker)) {
+            return blocker + " is a file, not a folder; choose another --workspace";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied" + (blocker != null ? " (you cannot write to " + blocker + ")" : "")
+                    + "; choose a folder you own with --workspace or $TUTOR_WORKSPACE";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            String r = fse.getReason();
+            if (r.toLowerCase(java.util.Locale.ROOT).contains("read-only")) return "the disk is read-only (" + r + ")";
+            return r;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     @Override

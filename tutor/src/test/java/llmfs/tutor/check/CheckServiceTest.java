@@ -27,6 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs real checks in real check processes against learner files that misbehave in every way the tutor must
  * survive. After each bad check the progress file must still parse and a correct file must pass, proving the
  * runner recovered.
+ *
+ * <p>The service here compiles without the compile-time API check, so that code which the check would refuse
+ * ({@code System.exit}, threads) reaches the check process: these tests prove its own defences, the layer behind.
+ * {@link HostileLearnerTest} covers the default, fully checked path.
  */
 class CheckServiceTest {
     @TempDir
@@ -43,7 +47,9 @@ class CheckServiceTest {
         workspace = new Workspace(root.resolve("ws"));
         workspace.ensureCreated(course);
         progress = Progress.load(workspace.progressFile());
-        service = CheckService.create(workspace, progress);
+        // A small heap makes an unbounded allocation fail within milliseconds, even on a busy machine.
+        service = new CheckService(workspace, progress, LearnerCompiler.withoutApiCheck(),
+                new CheckRunner(CheckRunner.Options.defaults().withHeapMb(64)));
         service.warmUp();
         add = course.exercise("1.1");
     }
@@ -145,8 +151,13 @@ class CheckServiceTest {
 
     @Test
     void unboundedAllocationIsOutOfMemory() throws IOException {
-        badThenGood("Add.oom.java", Verdict.Kind.OUT_OF_MEMORY, v ->
-                assertTrue(v.headline().startsWith("your code allocated more than the 256 MB limit"), v.headline()));
+        // A generous time limit: however slow the machine, running out of 64 MB comes first.
+        Exercise generous = new Exercise(add.id(), add.partId(), add.title(), add.file(), add.check(), 120_000,
+                add.hints(), add.afterLesson(), add.exercisesDir());
+        Verdict v = service.checkFile(generous, TestCourse.learner("Add.oom.java"));
+        assertEquals(Verdict.Kind.OUT_OF_MEMORY, v.kind(), v::toString);
+        assertTrue(v.headline().startsWith("your code allocated more than the 64 MB limit"), v.headline());
+        assertEquals(Verdict.Kind.PASS, service.checkFile(generous, add.solution()).kind());
     }
 
     @Test

@@ -94,4 +94,16 @@ class CompareTest {
         assertEquals("-2.2500", Compare.format(-2.25));
         assertEquals("[1.0000, 2.0000, … (3 values)]", Compare.preview(new float[]{1, 2, 3}, 2));
     }
+
+    @Test
+    void pairsShowEnoughDigitsToSeeTheDifference() {
+        String[] f = Compare.formatPair(0.3, 0.30000001);
+        assertEquals("0.30000000", f[0]);
+        assertEquals("0.30000001", f[1]);
+        assertEquals("1.5000", Compare.formatPair(1.5, 2.5)[0]); // already different at 4 decimals
+        String[] tiny = Compare.formatPair(1.23456e-5, 1.23457e-5);
+        org.junit.jupiter.api.Assertions.assertNotEquals(tiny[0], tiny[1]);
+        Comparison c = Compare.doubles(new double[]{2.0}, new double[]{2.0000003}, 0, 1e-9);
+        assertEquals("at [0]: expected 2.0000000 but got 2.0000003", c.firstDiff());
+    }
 }

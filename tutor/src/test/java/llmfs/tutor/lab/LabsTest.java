@@ -122,6 +122,39 @@ class LabsTest {
     }
 
     @Test
+    void modelSizesAreAppliedValidatedAndRecorded() throws Exception {
+        Labs.Setup bigger = Labs.create("shakespeare", quick(3).withSizes(new ModelSizes(16, 24, 128)), ws, corpora);
+        TextMlpTraining.Config c = ((TextMlpTraining) bigger.task()).config();
+        assertEquals(List.of(16, 24, 128), List.of(c.block(), c.embDim(), c.hidden()));
+        // 65·24 embeddings + (16·24)·128 + 128 + 128·65 + 65
+        assertEquals(65 * 24 + 16 * 24 * 128 + 128 + 128 * 65 + 65, bigger.task().parameterCount());
+        assertTrue(bigger.notes().stream().anyMatch(n -> n.startsWith("Model sizes: block 16 · emb 24 · hidden 128")),
+                bigger.notes()::toString);
+        run(bigger);
+        LabRuns.Run saved = LabRuns.of(bigger.checkpoint()).current().orElseThrow();
+        assertEquals("block 16 · emb 24 · hidden 128", saved.sizes(), "the sidecar records the sizes");
+        assertTrue(saved.bestValLoss().isPresent());
+
+        // A longer run with other sizes cannot continue the saved model: it starts over, after keeping it.
+        Labs.Setup other = Labs.create("shakespeare", quick(6), ws, corpora);
+        assertFalse(other.resume());
+        assertTrue(other.replacesSavedModel());
+        Labs.Setup same = Labs.create("shakespeare", quick(6).withSizes(new ModelSizes(16, 24, 128)), ws, corpora);
+        assertTrue(same.resume(), "the same sizes continue it");
+        assertFalse(same.replacesSavedModel());
+
+        IllegalArgumentException block = assertThrows(IllegalArgumentException.class, () -> Labs.create("names",
+                Labs.Options.defaults().withSizes(new ModelSizes(33, null, null)), ws, corpora));
+        assertEquals("--block must be between 1 and 32 (characters or tokens of context), got 33", block.getMessage());
+        IllegalArgumentException emb = assertThrows(IllegalArgumentException.class, () -> Labs.create("bpe",
+                Labs.Options.defaults().withSizes(new ModelSizes(null, 0, null)), ws, corpora));
+        assertTrue(emb.getMessage().startsWith("--emb must be between 1 and 512"), emb.getMessage());
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> Labs.create("shakespeare",
+                Labs.Options.defaults().withSizes(new ModelSizes(256, 512, null)), ws, corpora));
+        assertTrue(big.getMessage().contains("too big") && big.getMessage().contains("16,777,216"), big.getMessage());
+    }
+
+    @Test
     void stepsEpochsAndPresets() {
         Labs.Setup quick = Labs.create("shakespeare", Labs.Options.defaults(), ws, corpora);
         assertEquals(Labs.SHAKESPEARE_QUICK_STEPS, quick.task().totalSteps());
@@ -148,6 +181,30 @@ class LabsTest {
     }
 
     @Test
+    void gptLabTrainsTheCoursesModelAndResumes() {
+        Labs.Setup first = Labs.create("gpt", quick(2).withEvalWindows(8), ws, corpora);
+        assertEquals(610_241, first.task().parameterCount());
+        assertTrue(first.task().title().contains("1,003,8"), first.task().title()); // 90% of 1,115,394 characters
+        Ran a = run(first);
+        assertEquals(2, a.finished().step());
+        assertTrue(a.finished().valLoss() > 0 && a.finished().valLoss() < 5, "val " + a.finished().valLoss());
+        assertEquals(ws.resolve("checkpoints/gpt.safetensors"), first.checkpoint());
+
+        Labs.Setup more = Labs.create("4", quick(3).withEvalWindows(8), ws, corpora);
+        assertTrue(more.resume());
+        assertEquals(2, run(more).started().startStep());
+
+        Labs.Setup nano = Labs.create("gpt", Labs.Options.defaults().withConfig("nanogpt"), ws, corpora);
+        assertEquals(2_000, nano.task().totalSteps());
+        assertEquals(ws.resolve("checkpoints/gpt-nanogpt.safetensors"), nano.checkpoint());
+        assertFalse(nano.resume());
+        assertTrue(nano.task().title().contains("4 layers"), nano.task().title());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Labs.create("gpt",
+                Labs.Options.defaults().withConfig("huge"), ws, corpora));
+        assertTrue(bad.getMessage().contains("course or nanogpt"), bad.getMessage());
+    }
+
+    @Test
     void everyLabDescribesItselfAndAliasesResolve() {
         for (String id : Labs.IDS) {
             Labs.About a = Labs.about(id);
@@ -160,7 +217,8 @@ class LabsTest {
         assertEquals("names", Labs.resolve("part1"));
         assertEquals("shakespeare", Labs.resolve("2"));
         assertEquals("bpe", Labs.resolve("Part3"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("gpt"));
-        assertTrue(e.getMessage().contains("names, shakespeare, bpe"), e.getMessage());
+        assertEquals("gpt", Labs.resolve("4"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("dpo"));
+        assertTrue(e.getMessage().contains("names, shakespeare, bpe, gpt"), e.getMessage());
     }
 }

@@ -56,6 +56,25 @@ class ProgressTest {
     }
 
     @Test
+    void lessonsReadAreRecordedOnceAndReadBack() throws IOException {
+        Path file = tmp.resolve("progress.txt");
+        Progress p = Progress.load(file, clock);
+        assertFalse(p.lessonRead("1-3"));
+        p.recordAttempt("1.1", FAIL);
+        p.markLessonRead("1-3");
+        p.markLessonRead("1-3");
+        p.markLessonRead("2-1");
+        assertEquals(List.of(Progress.HEADER, "exercise 1.1 failed 2026-11-24T13:05:00Z attempts=1 hints=0",
+                "lesson 1-3 2026-11-24T13:05:00Z", "lesson 2-1 2026-11-24T13:05:00Z"), Files.readAllLines(file));
+        Progress again = Progress.load(file, clock);
+        assertTrue(again.lessonRead("1-3"));
+        assertTrue(again.lessonRead("2-1"));
+        assertFalse(again.lessonRead("1-4"));
+        assertTrue(again.warnings().isEmpty(), again.warnings().toString());
+        assertThrows(IllegalArgumentException.class, () -> again.markLessonRead("no spaces allowed"));
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         Path file = tmp.resolve("progress.txt");
         Progress p = Progress.load(file, clock);
@@ -108,7 +127,8 @@ class ProgressTest {
         Progress p = Progress.load(file, clock);
         for (int i = 0; i < 20; i++) p.recordAttempt("1.1", FAIL);
         try (Stream<Path> files = Files.list(tmp)) {
-            assertEquals(List.of(file), files.toList());
+            // the file and the (empty) lock sidecar that guards its updates; no temporary files left behind
+            assertEquals(List.of(file, tmp.resolve("progress.txt.lock")), files.sorted().toList());
         }
         assertEquals(2, Files.readAllLines(file).size()); // header + one line: replaced, never appended
     }
@@ -192,6 +212,39 @@ class ProgressTest {
         assertTrue(q.warnings().isEmpty());
         for (int t = 1; t <= 4; t++) assertEquals(25, q.state("1." + t).attempts());
         assertEquals(100, q.state("2.1").hints());
+    }
+
+    @Test
+    void aLongLivedObjectNeverWritesBackAStaleCopy() {
+        Path file = tmp.resolve("progress.txt");
+        Progress ui = Progress.load(file, clock);      // e.g. the full-screen UI, open for hours
+        Progress other = Progress.load(file, clock);   // e.g. `tutor train` or `tutor check` in a second window
+        ui.recordAttempt("1.1", FAIL);
+        other.markLab("names", "checkpoints/names.safetensors", 100, 2.0, 2.1);
+        other.recordHint("1.2");
+        other.recordAttempt("1.1", PASS);
+        ui.recordHint("1.3");                          // must merge with, not overwrite, the other's records
+
+        Progress fresh = Progress.load(file);
+        assertEquals(2, fresh.state("1.1").attempts());
+        assertTrue(fresh.state("1.1").passed());
+        assertEquals(1, fresh.state("1.2").hints());
+        assertEquals(1, fresh.state("1.3").hints());
+        assertEquals("100", fresh.lab("names").orElseThrow().fact("step").orElseThrow());
+        // and the long-lived object's views show the other's records without reloading
+        assertEquals("100", ui.lab("names").orElseThrow().fact("step").orElseThrow());
+        assertTrue(ui.state("1.1").passed());
+    }
+
+    @Test
+    void aHandEditIsSeenByARunningTutor() throws IOException {
+        Path file = tmp.resolve("progress.txt");
+        Progress p = Progress.load(file, clock);
+        p.recordHint("1.1");
+        Files.writeString(file, Progress.HEADER + "\nexercise 1.1 passed 2026-11-24T13:05:00Z attempts=9 hints=2\n");
+        assertEquals(9, p.state("1.1").attempts());
+        p.recordHint("1.1");
+        assertEquals(3, Progress.load(file).state("1.1").hints());
     }
 
     @Test

@@ -98,4 +98,21 @@ class WorkspaceTest {
         assertEquals(tmp.resolve("workspace").toAbsolutePath(), Workspace.locate(null, null, tmp).dir());
         assertEquals(tmp.resolve("workspace/progress.txt"), Workspace.locate(null, null, tmp).progressFile());
     }
+
+    @Test
+    void aWorkspaceThatCannotBeCreatedSaysWhy() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "a file, not a folder");
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> Workspace.createFolder(file.resolve("ws/part1")));
+        assertEquals("cannot create the folder " + file.resolve("ws/part1") + ": " + file
+                + " is a file, not a folder; choose another --workspace", e.getMessage());
+
+        // Permission denied cannot be provoked as root, so the reason is checked for the exception the JDK throws.
+        Path locked = Files.createDirectory(tmp.resolve("locked"));
+        String why = Workspace.reason(locked.resolve("ws"), new java.nio.file.AccessDeniedException(locked.resolve("ws").toString()));
+        assertEquals("permission denied (you cannot write to " + locked + "); choose a folder you own with --workspace"
+                + " or $TUTOR_WORKSPACE", why);
+        assertTrue(Workspace.reason(tmp.resolve("x"), new java.nio.file.FileSystemException(tmp.resolve("x").toString(),
+                null, "Read-only file system")).startsWith("the disk is read-only"));
+    }
 }

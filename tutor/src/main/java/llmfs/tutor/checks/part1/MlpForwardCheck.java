@@ -8,10 +8,11 @@ import llmfs.tutor.check.CheckReport;
 import llmfs.tutor.check.Compare;
 import llmfs.tutor.check.Comparison;
 import llmfs.tutor.check.ExerciseCheck;
-import llmfs.tutor.check.WrongVariants;
+import llmfs.tutor.check.Diagnosis;
 
 import java.lang.reflect.Method;
-import java.util.Optional;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Exercise 1.3: the MLP's logits on random parameters and contexts, then the gradients of a random weighted sum
@@ -22,11 +23,41 @@ public final class MlpForwardCheck implements ExerciseCheck {
 
     static Tensor reference(Tensor emb, Tensor w1, Tensor b1, Tensor w2, Tensor b2, int[] x, int batch, int block,
                             String variant) {
-        Tensor h = Tensor.embedding(emb, x, batch, block).view(batch, -1).matmul(w1);
+        Tensor e = Tensor.embedding(emb, x, batch, block);
+        if (variant.equals("flatten-order")) e = e.transpose(1, 2);
+        Tensor h = e.view(batch, -1).matmul(w1);
         if (!variant.equals("no-hidden-bias")) h = h.add(b1);
         if (variant.equals("relu")) h = h.relu();
         else if (!variant.equals("no-tanh")) h = h.tanh();
-        return h.matmul(w2).add(b2);
+        Tensor out = h.matmul(w2);
+        if (!variant.equals("no-output-bias")) out = out.add(b2);
+        return variant.equals("tanh-on-logits") ? out.tanh() : out;
+    }
+
+    /** The mistakes the diagnosis can confirm, most specific first. */
+    private static final List<String> VARIANTS = List.of("no-tanh", "relu", "no-hidden-bias", "no-output-bias",
+            "flatten-order", "tanh-on-logits");
+
+    /** One forward problem: parameters (emb, w1, b1, w2, b2), the contexts and their layout. */
+    private record Problem(Tensor[] p, int[] x, int batch, int block) {
+        String where() {
+            return "batch " + batch + ", block " + block + ", emb " + p[0].size(1) + ", hidden " + p[2].size(0)
+                    + ", vocab " + p[0].size(0);
+        }
+    }
+
+    /**
+     * A problem whose parameters make every mistake visible: biases far from zero (so a missing one shows),
+     * pre-activations around ±3 (so tanh, relu and identity differ), different embedding columns (so the
+     * flatten order shows), logits beyond ±1 (so a tanh on them shows).
+     */
+    static Problem probe(Rng rng, int vocab, int emb, int block, int hidden, int batch, float scale) {
+        int[] x = new int[batch * block];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextInt(vocab);
+        Tensor[] p = {Tensor.randn(rng, vocab, emb).mul(scale), Tensor.randn(rng, block * emb, hidden).mul(scale),
+                Tensor.randn(rng, hidden).mul(2f).add(1f), Tensor.randn(rng, hidden, vocab).mul(scale),
+                Tensor.randn(rng, vocab).mul(3f).add(2f)};
+        return new Problem(p, x, batch, block);
     }
 
     @Override
@@ -35,28 +66,34 @@ public final class MlpForwardCheck implements ExerciseCheck {
         Method m = ctx.staticMethod(c, "logits", Tensor.class, Tensor.class, Tensor.class, Tensor.class, Tensor.class,
                 Tensor.class, int[].class, int.class, int.class);
         Rng rng = ctx.rng();
-        for (int round = 0; round < 6; round++) {
-            int vocab = 3 + rng.nextInt(28), emb = 1 + rng.nextInt(8), block = 1 + rng.nextInt(6);
-            int hidden = 2 + rng.nextInt(40), batch = 1 + rng.nextInt(16);
-            if (round == 0) {
-                vocab = 27;
-                emb = 8;
-                block = 5;
-                hidden = 16;
-                batch = 4;
+        // Edge rounds first, smallest first: one context of one id with a one-wide embedding, one row, the
+        // course's sizes, then parameters with a large spread (pre-activations far into tanh's flat ends).
+        List<Problem> edges = List.of(probe(rng, 3, 1, 1, 2, 1, 1f), probe(rng, 5, 2, 3, 4, 1, 1f),
+                probe(rng, 27, 8, 5, 16, 4, 0.3f), probe(rng, 7, 3, 4, 6, 3, 10f));
+        Function<Problem, float[]> learner = q -> {
+            Tensor[] t = copies(q.p());
+            try (var off = llmfs.compute.Tape.noGrad()) {
+                ctx.input("logits(emb, w1, b1, w2, b2, contexts, " + q.batch() + ", " + q.block() + ") with "
+                        + q.where());
+                Tensor out = (Tensor) ctx.call(m, t[0], t[1], t[2], t[3], t[4], q.x().clone(), q.batch(), q.block());
+                return out == null ? null : out.toArray();
             }
-            int[] x = new int[batch * block];
-            for (int i = 0; i < x.length; i++) x[i] = rng.nextInt(vocab);
-            Tensor[] p = {Tensor.randn(rng, vocab, emb), Tensor.randn(rng, block * emb, hidden).mul(0.3f),
-                    Tensor.randn(rng, hidden), Tensor.randn(rng, hidden, vocab).mul(0.3f), Tensor.randn(rng, vocab)};
+        };
+        for (int round = 0; round < edges.size() + 6; round++) {
+            Problem q = round < edges.size() ? edges.get(round) : probe(rng, 3 + rng.nextInt(28), 1 + rng.nextInt(8),
+                    1 + rng.nextInt(6), 2 + rng.nextInt(40), 1 + rng.nextInt(16), 0.3f + rng.nextInt(2));
+            Tensor[] p = q.p();
+            int batch = q.batch(), block = q.block(), vocab = p[0].size(0);
+            int[] x = q.x();
             Tensor[] mine = copies(p), theirs = copies(p);
+            ctx.input("logits(emb, w1, b1, w2, b2, contexts, " + batch + ", " + block + ") with " + q.where());
             Tensor got = (Tensor) ctx.call(m, theirs[0], theirs[1], theirs[2], theirs[3], theirs[4], x.clone(), batch, block);
             Tensor want;
             try (var off = llmfs.compute.Tape.noGrad()) {
                 // Values only for now: the learner's graph must stay on the tape until its backward pass.
                 want = reference(mine[0], mine[1], mine[2], mine[3], mine[4], x, batch, block, "");
             }
-            String where = "batch " + batch + ", block " + block + ", emb " + emb + ", hidden " + hidden + ", vocab " + vocab;
+            String where = q.where();
             if (got == null) return CheckReport.fail("logits() returned null", "expected a tensor of shape " + Shape.str(batch, vocab));
             if (!Shape.same(got.shape(), want.shape())) {
                 return CheckReport.fail("the logits have shape " + Shape.str(got.shape()) + " but should be "
@@ -64,17 +101,16 @@ public final class MlpForwardCheck implements ExerciseCheck {
             }
             Comparison cmp = Compare.floats(want.toArray(), got.toArray(), ATOL, RTOL);
             if (!cmp.matches()) {
-                final int fb = batch, fbl = block;
-                final Tensor[] q = p;
-                Optional<String> bug = WrongVariants.catalogue()
-                        .add("no-tanh", () -> variant(q, x, fb, fbl, "no-tanh"))
-                        .add("relu", () -> variant(q, x, fb, fbl, "relu"))
-                        .add("no-hidden-bias", () -> variant(q, x, fb, fbl, "no-hidden-bias"))
-                        .match(got.toArray(), ATOL, RTOL);
                 CheckReport r = cmp.toFailure("the logits differ from the reference (" + where + ")", batch, vocab);
-                return bug.map(b -> CheckReport.fail(r.headline(), r.details() + "\n\nLikely bug (" + b + "): "
-                                + explain(b)).withFirstDiff(r.firstDiff()).withMaxError(cmp.maxAbsError()).withLikelyBug(b))
-                        .orElse(r);
+                // Probes: the failing problem and one where block and embedding are both above 1 and every
+                // parameter is far from zero, so each mistake changes the logits in its own way.
+                List<Problem> probes = List.of(q, probe(new Rng(42), 6, 3, 2, 8, 3, 1.5f));
+                Diagnosis d = Diagnosis.within(ATOL, RTOL);
+                for (String v : VARIANTS) {
+                    d.suspect(v, explain(v), probes, learner, pr -> variant(pr.p(), pr.x(), pr.batch(), pr.block(), v),
+                            pr -> variant(pr.p(), pr.x(), pr.batch(), pr.block(), ""));
+                }
+                return d.explain(r);
             }
             // Gradients: d/dparam of Σ R ⊙ logits, through the learner's graph and through ours.
             Tensor r = Tensor.randn(rng, batch, vocab);
@@ -100,8 +136,9 @@ public final class MlpForwardCheck implements ExerciseCheck {
                 }
             }
         }
-        return CheckReport.pass("logits and the gradients of all five parameters match the reference on 6 random "
-                + "models (up to vocab 30, block 6, hidden 41)");
+        return CheckReport.pass("logits and the gradients of all five parameters match the reference on "
+                + edges.size() + " edge cases (one context of one id, widely spread weights) and 6 random models "
+                + "(up to vocab 30, block 6, hidden 41)");
     }
 
     private static float[] variant(Tensor[] p, int[] x, int batch, int block, String v) {
@@ -122,6 +159,12 @@ public final class MlpForwardCheck implements ExerciseCheck {
                     + "into one linear map.";
             case "relu": return "the hidden layer uses relu; this model uses tanh.";
             case "no-hidden-bias": return "b1 is not added before the tanh.";
+            case "no-output-bias": return "b2 is not added to the logits: the output layer is h · w2 + b2.";
+            case "flatten-order": return "the embeddings are flattened in the wrong order: each row must hold the "
+                    + "block's vectors one after another ([batch, block, emb] → view(batch, -1)), without transposing "
+                    + "block and emb first.";
+            case "tanh-on-logits": return "tanh is applied to the logits as well, which squeezes them into (−1, 1); "
+                    + "only the hidden layer has tanh.";
             default: return bug;
         }
     }

@@ -7,7 +7,7 @@ import llmfs.tutor.check.Compare;
 import llmfs.tutor.check.Comparison;
 import llmfs.tutor.check.ExerciseCheck;
 import llmfs.tutor.check.LearnerException;
-import llmfs.tutor.check.WrongVariants;
+import llmfs.tutor.check.Diagnosis;
 import llmfs.tutor.checks.TextDisplay;
 
 import java.lang.reflect.Method;
@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +36,17 @@ public final class BpeDecodeCheck implements ExerciseCheck {
         Method ids = ctx.staticMethod(c, "ids", int[].class, List.class, Map.class);
         Rng rng = ctx.rng();
 
+        // Edge rounds: no ids, one id, the first and last ids, a vocabulary where two merges spell the same
+        // string, and tokens that are halves of an emoji.
+        List<String> dup = List.of("a", "b", "c", "ab", "bc", "abc", "abc");
+        List<String> emoji = List.of("\uD83D", "\uDE00", "\uD83D\uDE00", " ");
+        int[][] edgeIds = {{}, {2}, {0, 6}, {5, 6, 3, 2}, {0, 1, 3, 2}};
+        for (int k = 0; k < edgeIds.length; k++) {
+            List<String> vocab = k == 4 ? emoji : dup;
+            CheckReport r = checkDecode(ctx, decode, edgeIds[k], vocab);
+            if (r == null) r = checkIds(ctx, ids, idsTokens(edgeIds[k], vocab), BpeReference.ids(vocab));
+            if (r != null) return r;
+        }
         for (int round = 0; round < ROUNDS; round++) {
             String training = round == 0 ? "low lower lowest" : TokenSamples.randomText(rng, 30);
             List<List<String>> merges = BpeReference.train(training, round == 0 ? 4 : rng.nextInt(16));
@@ -64,6 +75,13 @@ public final class BpeDecodeCheck implements ExerciseCheck {
                 + "-entry vocabulary are rejected with the id and the range, and an unknown token is named");
     }
 
+    /** The tokens the ids spell, as ids() gets them (duplicated strings keep their first id). */
+    private static List<String> idsTokens(int[] ids, List<String> vocab) {
+        List<String> out = new ArrayList<>();
+        for (int id : ids) out.add(vocab.get(id));
+        return out;
+    }
+
     private static int[] randomIds(Rng rng, int size) {
         int[] out = new int[rng.nextInt(20)];
         for (int i = 0; i < out.length; i++) out[i] = rng.nextInt(size);
@@ -81,6 +99,7 @@ public final class BpeDecodeCheck implements ExerciseCheck {
 
     private static CheckReport checkIds(CheckContext ctx, Method m, List<String> tokens, Map<String, Integer> idOf) {
         int[] want = tokens.stream().mapToInt(idOf::get).toArray();
+        ctx.input("ids(" + TokenSamples.show(tokens, 20) + ", vocab)");
         int[] got = (int[]) ctx.call(m, TokenSamples.fresh(tokens), new LinkedHashMap<>(idOf));
         Comparison cmp = Compare.ints(want, got);
         if (cmp.matches()) return null;
@@ -93,16 +112,24 @@ public final class BpeDecodeCheck implements ExerciseCheck {
 
     private static CheckReport checkDecode(CheckContext ctx, Method m, int[] ids, List<String> vocab) {
         String want = decode(ids, vocab, "");
-        String got = (String) ctx.call(m, ids.clone(), List.copyOf(TokenSamples.fresh(vocab)));
+        Function<int[], String> learner = x -> {
+            ctx.input("decode(" + Arrays.toString(x) + ", " + TokenSamples.show(vocab, 30) + ")");
+            return (String) ctx.call(m, x.clone(), List.copyOf(TokenSamples.fresh(vocab)));
+        };
+        String got = learner.apply(ids);
         if (want.equals(got)) return null;
-        Optional<String> bug = WrongVariants.catalogue()
-                .add("joins-with-space", () -> decode(ids, vocab, " "))
-                .match(got, 0, 0);
         String diff = got == null ? "decode returned null" : firstDiff(want, got);
         String details = "decode(" + Arrays.toString(ids) + ", vocab)\nvocab:    " + TokenSamples.show(vocab, 30)
-                + "\nexpected: " + TextDisplay.quote(want, 80) + "\ngot:      " + TextDisplay.quote(got, 80) + "\n" + diff
-                + bug.map(b -> "\n\nLikely bug (" + b + "): " + explain(b)).orElse("");
-        return CheckReport.fail("decode gives the wrong text", details).withFirstDiff(diff).withLikelyBug(bug.orElse(null));
+                + "\nexpected: " + TextDisplay.quote(want, 80) + "\ngot:      " + TextDisplay.quote(got, 80) + "\n" + diff;
+        CheckReport r = CheckReport.fail("decode gives the wrong text", details).withFirstDiff(diff);
+        // Probes: the failing ids and three ids of one-letter tokens, where a separator or a lost id shows.
+        List<int[]> probes = List.of(ids, new int[]{0, 1, 0});
+        return Diagnosis.exact()
+                .suspect("joins-with-space", explain("joins-with-space"), probes, learner::apply,
+                        x -> decode(x, vocab, " "), x -> decode(x, vocab, ""))
+                .suspect("skips-last-id", explain("skips-last-id"), probes, learner::apply,
+                        x -> decode(Arrays.copyOf(x, Math.max(0, x.length - 1)), vocab, ""), x -> decode(x, vocab, ""))
+                .explain(r);
     }
 
     private static CheckReport checkBadId(CheckContext ctx, Method m, List<String> vocab, int bad) {
@@ -127,10 +154,27 @@ public final class BpeDecodeCheck implements ExerciseCheck {
                             + (vocab.size() - 1) + "), so whoever sees it knows what to fix."), "vague-message",
                     "id " + bad + ": message " + thrown.getMessage());
         }
-        String bug = thrown instanceof IndexOutOfBoundsException ? (bad == vocab.size() ? "off-by-one-range" : "no-range-check") : null;
+        // Which ids slip past the check tells the mistakes apart: all of them (no check), only vocab.size() (> for
+        // >=), only the negative ones (no test of id < 0). The label is given only when all three probes agree.
+        boolean negative = slipsThrough(ctx, m, vocab, -1), atSize = slipsThrough(ctx, m, vocab, vocab.size()),
+                beyond = slipsThrough(ctx, m, vocab, vocab.size() + 7);
+        String bug = !(thrown instanceof IndexOutOfBoundsException) ? null
+                : negative && atSize && beyond ? "no-range-check"
+                : !negative && atSize && !beyond ? "off-by-one-range"
+                : negative && !atSize && !beyond ? "no-negative-check" : null;
         CheckReport r = CheckReport.fail("decode threw " + thrown.getClass().getSimpleName() + " for the id " + bad
                 + " instead of IllegalArgumentException", call + "\nthrew: " + thrown);
         return bug == null ? r.withFirstDiff("id " + bad + ": " + thrown) : named(r, bug, "id " + bad + ": " + thrown);
+    }
+
+    /** Whether decode([0, bad]) reaches vocab.get() (an index exception) instead of rejecting the id itself. */
+    private static boolean slipsThrough(CheckContext ctx, Method m, List<String> vocab, int bad) {
+        try {
+            ctx.call(m, new int[]{0, bad}, List.copyOf(vocab));
+            return false;
+        } catch (LearnerException e) {
+            return e.thrown() instanceof IndexOutOfBoundsException;
+        }
     }
 
     private static CheckReport checkUnknownToken(CheckContext ctx, Method m, List<String> tokens,
@@ -139,10 +183,15 @@ public final class BpeDecodeCheck implements ExerciseCheck {
         Throwable thrown;
         try {
             Object got = ctx.call(m, TokenSamples.fresh(tokens), new LinkedHashMap<>(idOf));
-            return CheckReport.fail("ids accepted the unknown token " + TokenSamples.token(unknown),
+            CheckReport r = CheckReport.fail("ids accepted the unknown token " + TokenSamples.token(unknown),
                     call + "\nreturned " + (got == null ? "null" : Arrays.toString((int[]) got))
                             + " instead of throwing an IllegalArgumentException that names the token")
                     .withFirstDiff("token " + unknown + ": no exception");
+            // Named when the unknown token became 0 and every other token kept its id.
+            int[] asZero = new int[tokens.size()];
+            for (int i = 0; i < asZero.length; i++) asZero[i] = idOf.getOrDefault(tokens.get(i), 0);
+            return got instanceof int[] g && Arrays.equals(g, asZero) ? named(r, "unknown-as-zero",
+                    "token " + unknown + ": id 0") : r;
         } catch (LearnerException e) {
             thrown = e.thrown();
         }
@@ -214,6 +263,12 @@ public final class BpeDecodeCheck implements ExerciseCheck {
             case "unboxes-null": return "vocab.get() returns null for an unknown token, and storing that null in an "
                     + "int[] throws NullPointerException; test for null and throw IllegalArgumentException naming "
                     + "the token.";
+            case "no-negative-check": return "a negative id gets past the check and fails inside vocab.get(); test "
+                    + "id < 0 as well as id >= vocab.size().";
+            case "unknown-as-zero": return "an unknown token silently becomes id 0 (getOrDefault), which decodes to a "
+                    + "different text; throw IllegalArgumentException naming the token instead.";
+            case "skips-last-id": return "the last id is never decoded: the loop stops one early; every id "
+                    + "contributes its token.";
             default: return bug;
         }
     }

@@ -1,0 +1,13 @@
+/**
+ * Exercise 5.2 — the loss mask — a known mistake (not-shifted).
+ */
+public final class LossMask {
+
+    public static final int IGNORE = -1;
+
+    public static int[] targets(int[] ids, int promptLength) {
+        int[] t = new int[ids.length - 1];
+        for (int i = 0; i < t.length; i++) t[i] = i + 1 >= promptLength ? ids[i] : IGNORE;
+        return t;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Exercise 6.2 — the DPO loss of one preference pair — a known mistake (swapped).
+ */
+public final class DpoLoss {
+
+    public static double loss(double pc, double pr, double rc, double rr, double beta) {
+        double z = beta * ((pr - rr) - (pc - rc));
+        return Math.log1p(Math.exp(-Math.abs(z))) + Math.max(-z, 0);
+    }
+
+    public static double gradChosen(double pc, double pr, double rc, double rr, double beta) {
+        double z = beta * ((pc - rc) - (pr - rr));
+        return -beta / (1 + Math.exp(z));
+    }
+}

@@ -1,0 +1,21 @@
+import llmfs.compute.Rng;
+import llmfs.compute.Tensor;
+import llmfs.compute.nn.Gpt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Exercise 6.3 — a frozen reference model — a known mistake (training-mode).
+ */
+public final class FrozenReference {
+
+    public static Gpt freeze(Gpt policy) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        policy.namedParameters().forEach((name, t) -> values.put(name, t.toArray()));
+        Gpt ref = new Gpt(policy.cfg, new Rng(0));
+        ref.load(values);
+        for (Tensor p : ref.parameters()) p.requiresGrad(false);
+        return ref;
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Exercise 6.4 — what to watch while DPO trains — a known mistake (no-reference).
+ */
+public final class PreferenceMetrics {
+
+    public static double[] metrics(double[] pc, double[] pr, double[] rc, double[] rr, double beta) {
+        int n = pc.length;
+        double wins = 0, diff = 0, chosen = 0, rejected = 0;
+        for (int i = 0; i < n; i++) {
+            double c = beta * pc[i];
+            double r = beta * pr[i];
+            if (c > r) wins++;
+            diff += c - r;
+            chosen += c;
+            rejected += r;
+        }
+        return new double[]{wins / n, diff / n, chosen / n, rejected / n};
+    }
+}
