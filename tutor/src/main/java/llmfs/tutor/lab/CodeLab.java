@@ -127,6 +127,9 @@ public final class CodeLab implements Lab {
                 "the quick run ends with training loss about 0.4 and held-out loss about 1.2; the model reproduces many"
                         + " training methods and rarely writes a correct held-out one",
                 about(), List.of(String.format(Locale.ROOT, "%,d training tokens, %,d held-out tokens (%s)",
-                        train.length, held.length, v == null ? "characters" : BPE_VOCAB + "-token BPE")));
+                        train.length, held.length, v == null ? "characters" : String.format(Locale.ROOT,
+                                "%d-token BPE: %.2f characters per token on the training methods, %.2f on the"
+                                        + " held-out ones", BPE_VOCAB, (double) corpus.trainingText().length()
+                                        / train.length, (double) corpus.heldOutText().length() / held.length))));
     }
 }
