@@ -34,6 +34,11 @@ public final class CodeSampler implements MethodCompleter {
         this.endId = endId;
     }
 
+    /** The sampling settings. */
+    public Sampler.Settings settings() {
+        return settings;
+    }
+
     /** The model. */
     public Gpt model() {
         return model;

@@ -174,7 +174,15 @@ public final class NamesTraining implements TrainingTask {
 
     @Override
     public String sample(Rng rng) {
-        return String.join(", ", names(6, rng));
+        return String.join(", ", names(6, rng).stream().map(NamesTraining::shown).toList());
+    }
+
+    /**
+     * A sampled name as a person should see it: a model can end a name at once (it samples the end marker
+     * first), and an empty name in a list would read as a stray comma.
+     */
+    public static String shown(String name) {
+        return name.isEmpty() ? "(empty)" : name;
     }
 
     /** {@code count} names sampled at the configured temperature. */

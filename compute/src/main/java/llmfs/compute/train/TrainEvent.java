@@ -9,7 +9,7 @@ public sealed interface TrainEvent {
     record Started(String title, long startStep, long totalSteps, long parameters, String backend)
             implements TrainEvent {}
 
-    /** One optimiser step; {@code loss} is that batch's training loss. */
+    /** One optimiser step; {@code loss} is that batch's training loss; {@code etaSeconds} is NaN until a few steps are timed ({@link Eta}). */
     record Step(long step, long totalSteps, int epoch, float loss, double tokensPerSecond, double elapsedSeconds,
                 double etaSeconds) implements TrainEvent {
         public double fraction() {

@@ -49,6 +49,7 @@ public final class Trainer {
             Rng sampleRng = new Rng(sampleSeed);
             long t0 = System.nanoTime();
             long startStep = step;
+            Eta eta = new Eta();
             double lastSample = -1e9, lastSave = 0;
             {
                 // A starting point for the curves (and, after a resume, the losses the checkpoint left off at).
@@ -69,7 +70,7 @@ public final class Trainer {
                 double perStep = elapsed / (step - startStep);
                 int epoch = (int) (step / Math.max(1, task.stepsPerEpoch()));
                 listener.on(new TrainEvent.Step(step, total, epoch, loss, task.tokensPerStep() / perStep, elapsed,
-                        perStep * (total - step)));
+                        eta.update(step - startStep, elapsed, total - startStep)));
                 if (step % schedule.evalEverySteps() == 0 || step == total) {
                     float[] ev = task.evaluate();
                     lastTrain = ev[0];

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import llmfs.tui.widgets.AsciiFold;
 import llmfs.tui.widgets.Canvas;
+import llmfs.tui.widgets.Fit;
 import llmfs.tui.widgets.CanvasPainter;
 import llmfs.tui.widgets.Caps;
 import llmfs.tui.widgets.Role;
@@ -145,7 +146,7 @@ public final class TuiApp implements Nav {
         View top = stack.peek();
         // Title bar
         String title = " LLM from Scratch " + (caps.unicode() ? "›" : ">") + " " + top.title();
-        whole.put(0, 0, fit(title, cols), Role.HEADING, true);
+        whole.put(0, 0, Fit.line(title, cols, caps.unicode()), Role.HEADING, true);
         paint(g, 0, whole);
         // Body
         Canvas body = new Canvas(cols, rows - 3);
@@ -156,9 +157,9 @@ public final class TuiApp implements Nav {
         Canvas bottom = new Canvas(cols, 2);
         String rule = (caps.unicode() ? "─" : "-").repeat(cols);
         bottom.put(0, 0, rule, Role.DIM);
-        if (flash != null) bottom.put(1, 0, " " + fit(flash, cols - 4) + " ", Role.WARN);
+        if (flash != null) bottom.put(1, 0, " " + Fit.line(flash, cols - 4, caps.unicode()) + " ", Role.WARN);
         String prompt = top.prompt();
-        if (prompt != null) bottom.put(0, 1, fit(" " + prompt, cols), Role.WARN, true);
+        if (prompt != null) bottom.put(0, 1, Fit.line(" " + prompt, cols, caps.unicode()), Role.WARN, true);
         else keyBar(bottom, top, cols);
         paint(g, rows - 2, bottom);
         int[] cursor = showHelp ? null : top.cursor();
@@ -190,10 +191,18 @@ public final class TuiApp implements Nav {
             always.add(new KeyHint("?", "help"));
             always.add(new KeyHint("q", stack.size() > 1 ? "back" : "quit"));
         }
-        // "? help" and "q" always show; when the screen's own keys do not all fit, the ones that do are followed
-        // by "…" and the help screen lists them all.
+        // "? help" and "q" always show. When the screen's own keys do not all fit, their labels shrink to one word
+        // ("Enter quick", "p embeddings") so that every key stays visible; only if even that is too wide do the
+        // keys that fit end in "…" (the help screen lists them all).
         int reserved = 0;
         for (KeyHint h : always) reserved += width(h);
+        int full = 1;
+        for (KeyHint h : own) full += width(h);
+        if (full > cols - reserved) {
+            List<KeyHint> shortened = new ArrayList<>();
+            for (KeyHint h : own) shortened.add(new KeyHint(h.key(), h.action().split(" ", 2)[0]));
+            own = shortened;
+        }
         int x = 1;
         for (int i = 0; i < own.size(); i++) {
             KeyHint h = own.get(i);
@@ -224,18 +233,19 @@ public final class TuiApp implements Nav {
         all.add(new KeyHint("?  F1", "this help (any key closes it)"));
         all.add(new KeyHint("q  Esc", stack.size() > 1 ? "go back" : "quit the tutor"));
         all.add(new KeyHint("Ctrl-C", "quit the tutor from anywhere"));
+        int actionWidth = Math.max(10, body.width() - 18);
         for (KeyHint h : all) {
-            if (y >= body.height() - 4) break;
+            List<String> action = Fit.wrap(h.action(), actionWidth, 2);
+            if (y + action.size() > body.height() - 4) break;
             body.put(4, y, h.key(), Role.ACCENT, true);
-            body.put(16, y++, h.action(), Role.TEXT);
+            for (String line : action) body.put(16, y++, line, Role.TEXT);
         }
         y++;
-        if (y < body.height() - 1) {
-            body.put(2, y++, "Your exercise files live in the workspace folder; edit them in any editor.", Role.DIM);
-        }
-        if (y < body.height()) {
-            body.put(2, y, "Saving a file re-checks it automatically. The same commands exist headless: tutor --help",
-                    Role.DIM);
+        String footer = "Your exercise files live in the workspace folder; edit them in any editor. Saving a file "
+                + "re-checks it automatically. The same commands exist headless: tutor --help";
+        for (String line : Fit.wrap(footer, body.width() - 4, 0)) {
+            if (y >= body.height()) break;
+            body.put(2, y++, line, Role.DIM);
         }
     }
 

@@ -1,7 +1,12 @@
 package llmfs.tui.chat;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a chat writes: model text as it is generated (flushed at once, so it streams), notes and problems (dim and
@@ -11,6 +16,7 @@ public final class ChatOutput {
     private final PrintWriter out;
     private final boolean colour;
     private final AtomicBoolean stop;
+    private final IntSupplier width;
     private boolean atLineStart = true;
 
     /**
@@ -19,9 +25,18 @@ public final class ChatOutput {
      * @param stop   set (from another thread, e.g. a signal handler) to end the current answer early
      */
     public ChatOutput(PrintWriter out, boolean colour, AtomicBoolean stop) {
+        this(out, colour, stop, () -> 0);
+    }
+
+    /**
+     * @param width the terminal's width in columns, asked before each note (it can change); 0 or less for none.
+     *              Notes and problems are wrapped at spaces to fit, so the terminal never breaks a word.
+     */
+    public ChatOutput(PrintWriter out, boolean colour, AtomicBoolean stop, IntSupplier width) {
         this.out = out;
         this.colour = colour;
         this.stop = stop;
+        this.width = width;
     }
 
     /** Model output: written and flushed straight away. */
@@ -53,7 +68,7 @@ public final class ChatOutput {
     /** A remark from the chat itself (dim on a colour terminal). */
     public void note(String s) {
         endLine();
-        out.println(paint("2", s));
+        for (String l : wrap(s, width.getAsInt())) out.println(paint("2", l));
         out.flush();
         atLineStart = true;
     }
@@ -61,7 +76,7 @@ public final class ChatOutput {
     /** Input that cannot be used, in one line (yellow on a colour terminal). */
     public void problem(String s) {
         endLine();
-        out.println(paint("33", s));
+        for (String l : wrap(s, width.getAsInt())) out.println(paint("33", l));
         out.flush();
         atLineStart = true;
     }
@@ -75,6 +90,31 @@ public final class ChatOutput {
     void clearStop() {
         stop.set(false);
     }
+
+    /**
+     * {@code s} broken at spaces into lines of at most {@code width - 1} columns (the last column is left free:
+     * some terminals wrap when it is written). Continuation lines are indented like the text after a
+     * {@code "  :temp T   "} column, or like the line itself. A word longer than a line is cut.
+     */
+    static List<String> wrap(String s, int width) {
+        int max = width - 1;
+        if (max < 20 || s.length() <= max) return List.of(s);
+        Matcher m = COMMAND_COLUMN.matcher(s);
+        int hang = m.lookingAt() ? m.end() : s.length() - s.stripLeading().length();
+        String indent = " ".repeat(Math.min(hang, max / 2));
+        List<String> lines = new ArrayList<>();
+        String rest = s;
+        while (rest.length() > max) {
+            int cut = rest.lastIndexOf(' ', max);
+            if (cut <= indent.length()) cut = max; // no space to break at: cut the word
+            lines.add(rest.substring(0, cut).stripTrailing());
+            rest = indent + rest.substring(cut).stripLeading();
+        }
+        lines.add(rest);
+        return lines;
+    }
+
+    private static final Pattern COMMAND_COLUMN = Pattern.compile("\\s+:\\S+(?: \\S)?\\s{2,}");
 
     private String paint(String code, String s) {
         return colour ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;

@@ -52,7 +52,7 @@ public final class ChatTerminal {
             terminal.handle(Terminal.Signal.INT, s -> stop.set(true));
             boolean colour = Caps.fromSystem().colour() && !dumb && !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-            ChatOutput out = new ChatOutput(terminal.writer(), colour, stop);
+            ChatOutput out = new ChatOutput(terminal.writer(), colour, stop, terminal::getWidth);
             try (JLineSource in = new JLineSource(terminal, history)) {
                 repl.run(in, out);
             } finally {

@@ -25,8 +25,8 @@ public final class ChatCommand implements Callable<Integer> {
         d.add("Talk to the model a lab trained. Line editing and a history (in the workspace's .chat-history file) on a"
                 + " terminal; plain lines when piped, e.g. printf 'ROMEO:\\n' | tutor chat shakespeare");
         for (Lab l : Labs.ALL) d.add(String.format(java.util.Locale.ROOT, "  %-12s %s", l.id(), l.chatHelp()));
-        d.add("Inside: :help, :temp T, :n N, :len N, :seed S, :test (code), :quit (or Ctrl-D). Ctrl-C stops a long"
-                + " answer.");
+        d.add("Inside: :help, :temp T, :n N, :len N, :seed S, :test (code), :quit (or Ctrl-D); sft and dpo also"
+                + " :raw [TEXT] and :compare [QUESTION]. Ctrl-C stops a long answer.");
         return d.toArray(String[]::new);
     }
 

@@ -53,7 +53,17 @@ public final class ServeCommand implements Callable<Integer> {
                 maxLabs == null ? d.labs() : maxLabs, d.maxWaitMs());
         ClassServer server = new ClassServer(folder, course, new FairUse(limits), bind, port,
                 line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line));
-        server.start();
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new IllegalArgumentException("cannot listen on " + bind + ":" + port + " (" + t.getMessage()
+                            + "): is another server using that port? Pick another with --port.");
+                }
+            }
+            throw e;
+        }
         int learners = folder.learners().size(), teachers = folder.teachers().size();
         out.println("Class server on " + bind + ":" + server.port() + " — class folder " + folder.dir());
         out.println("  " + learners + " learner" + (learners == 1 ? "" : "s") + ", " + teachers + " teacher"

@@ -205,7 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
         for (String line : run.snapshot().report()) out.println(line);
         if (setup.task() instanceof NamesTraining nt && samples > 0) {
             List<String> names = nt.names(samples, new Rng(seed == null ? 7 : seed + 7));
-            out.println("Samples (T=0.8): " + String.join(", ", names));
+            out.println("Samples (T=0.8): " + String.join(", ", names.stream().map(NamesTraining::shown).toList()));
         }
         if (code) {
             if (!fin.stopped() && !noBench) {

@@ -135,7 +135,8 @@ public final class ExerciseView implements View {
     public void render(Canvas c, Caps caps) {
         List<Line> wrapped = new ArrayList<>();
         for (Line l : content(caps)) {
-            String indent = l.text().startsWith("    ") ? "    " : l.text().startsWith("  ") ? "  " : "";
+            String lead = l.text().substring(0, l.text().length() - l.text().stripLeading().length());
+            String indent = lead.length() > 8 ? lead.substring(0, 8) : lead;
             for (String w : Text.wrap(AsciiFold.text(l.text(), caps.unicode()), c.width() - 4)) {
                 wrapped.add(new Line(w.startsWith(indent) ? w : indent + w, l.role(), l.bold()));
             }

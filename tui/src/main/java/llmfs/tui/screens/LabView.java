@@ -14,6 +14,7 @@ import llmfs.tui.chat.ChatRepl;
 import llmfs.tui.chat.ChatTerminal;
 import llmfs.tui.widgets.BrailleChart;
 import llmfs.tui.widgets.Canvas;
+import llmfs.tui.widgets.Fit;
 import llmfs.tui.widgets.Caps;
 import llmfs.tui.widgets.ChartSeries;
 import llmfs.tui.widgets.ProgressBar;
@@ -373,8 +374,6 @@ public final class LabView implements View {
 
     /** One line cut to {@code width} columns, with an ellipsis where it was cut. */
     private static String fit(String line, int width, Caps caps) {
-        if (line.length() <= width) return line;
-        String more = caps.unicode() ? "…" : "...";
-        return line.substring(0, Math.max(0, width - more.length())) + more;
+        return Fit.line(line, width, caps.unicode());
     }
 }

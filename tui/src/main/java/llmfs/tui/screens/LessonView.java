@@ -7,6 +7,7 @@ import llmfs.tui.app.TuiApp;
 import llmfs.tui.app.View;
 import llmfs.tui.widgets.Canvas;
 import llmfs.tui.widgets.Caps;
+import llmfs.tui.widgets.Fit;
 import llmfs.tui.widgets.MarkdownView;
 import llmfs.tui.widgets.Role;
 import llmfs.tui.widgets.ScrollView;
@@ -72,7 +73,7 @@ public final class LessonView implements View {
             String status = scroll.status(caps.unicode());
             String more = "x: exercise " + ex.get(0).id() + " " + ex.get(0).title();
             int room = c.width() - status.length() - 4;
-            if (room > 12) c.put(1, c.height() - 1, more.length() > room ? more.substring(0, room - 1) + "…" : more, Role.DIM);
+            if (room > 12) c.put(1, c.height() - 1, Fit.line(more, room, caps.unicode()), Role.DIM);
         }
     }
 

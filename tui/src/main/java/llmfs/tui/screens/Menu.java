@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import llmfs.tui.widgets.Canvas;
 import llmfs.tui.widgets.Caps;
+import llmfs.tui.widgets.Fit;
 import llmfs.tui.widgets.Role;
 
 import java.util.ArrayList;
@@ -92,9 +93,9 @@ final class Menu {
             c.put(3, y, e.mark(), e.markRole(), true);
             int statusW = Math.min(e.status().length(), Math.max(0, w / 2 - 4));
             int labelW = Math.max(0, w - 10 - statusW - 2);
-            String label = e.label().length() > labelW ? e.label().substring(0, Math.max(0, labelW - 1)) + "…" : e.label();
+            String label = Fit.line(e.label(), labelW, caps.unicode());
             c.put(6, y, label, sel ? Role.ACCENT : Role.TEXT, sel);
-            if (statusW > 0) c.put(w - statusW - 2, y, e.status().substring(0, statusW), e.statusRole());
+            if (statusW > 0) c.put(w - statusW - 2, y, Fit.line(e.status(), statusW, caps.unicode()), e.statusRole());
         }
         if (top > 0) c.put(w - 1, y0, caps.unicode() ? "↑" : "^", Role.DIM);
         if (top + height < entries.size()) c.put(w - 1, y0 + height - 1, caps.unicode() ? "↓" : "v", Role.DIM);

@@ -94,6 +94,8 @@ public final class PartView implements View {
                     "vocab 100 to 4,096", Role.DIM, () -> nav.push(new CompressionView(ctx))));
             case TOKENIZER_PLAYGROUND -> list.add(new Menu.Entry(mark, Role.ACCENT, "Tokenizer playground",
                     "type and see tokens", Role.DIM, () -> nav.push(new TokenizerPlaygroundView(ctx))));
+            case CODE_BENCH -> list.add(new Menu.Entry(mark, Role.ACCENT, "Test bench: pass@k of the saved model",
+                    "compile and test samples", Role.DIM, () -> nav.push(new CodeBenchView(ctx))));
             case ATTENTION_EXPLORER -> list.add(new Menu.Entry(mark, Role.ACCENT, "Attention explorer",
                     "type and see every head", Role.DIM, () -> nav.push(new AttentionExplorerView(ctx))));
             case POSITIONAL_ENCODING -> list.add(new Menu.Entry(mark, Role.ACCENT, "Positional encoding",

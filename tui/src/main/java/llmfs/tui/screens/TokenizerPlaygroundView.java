@@ -88,8 +88,8 @@ public final class TokenizerPlaygroundView implements View {
                 Text.draw(c, caps, 2, y, w - 4, c.height(), "The tokenizer could not be loaded: " + job.error(),
                         Role.BAD, false);
             } else {
-                c.put(2, y++, "Preparing the tokenizer (it is learned once, then kept in checkpoints/"
-                        + ShakespeareTokenizer.FILE + ")", Role.DIM);
+                y = Text.draw(c, caps, 2, y, w - 4, y + 2, "Preparing the tokenizer (it is learned once, then kept in "
+                        + "checkpoints/" + ShakespeareTokenizer.FILE + ")", Role.DIM, false);
                 c.put(2, y, ProgressBar.render(Math.min(w - 4, 76), job.fraction(), job.status(), caps.unicode()),
                         Role.ACCENT);
             }

@@ -1,6 +1,7 @@
 package llmfs.tui.screens;
 
 import llmfs.tutor.Session;
+import llmfs.tutor.check.CheckService;
 import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.check.Verdict;
 import llmfs.tutor.course.Exercise;
@@ -40,6 +41,7 @@ public final class UiContext implements AutoCloseable {
     private Job<ShakespeareTokenizer.Loaded> tokenizer;
     private String watchNote = "";
     private final FairUse.Seat seat;
+    private final CheckService checks;
 
     public UiContext(Session session, Caps caps) {
         this(session, caps, null);
@@ -50,9 +52,23 @@ public final class UiContext implements AutoCloseable {
      *             learner alone on the machine
      */
     public UiContext(Session session, Caps caps, FairUse.Seat seat) {
+        this(session, caps, seat, null);
+    }
+
+    /**
+     * @param seat   the learner's seat in a class, or null for a learner alone on the machine
+     * @param checks the checking service to use instead of the session's own (a class server's, which shares one
+     *               compiler between learners), or null
+     */
+    public UiContext(Session session, Caps caps, FairUse.Seat seat, CheckService checks) {
         this.session = session;
         this.caps = caps;
         this.seat = seat;
+        this.checks = checks;
+    }
+
+    private CheckService checks() {
+        return checks != null ? checks : session.checks();
     }
 
     /** Whether this session is one learner of a class (served over SSH) rather than the machine's only user. */
@@ -89,7 +105,7 @@ public final class UiContext implements AutoCloseable {
         changes.incrementAndGet();
         checker.submit(() -> {
             try {
-                verdicts.put(e.id(), seat == null ? session.checks().check(e) : seat.check(() -> session.checks().check(e)));
+                verdicts.put(e.id(), seat == null ? checks().check(e) : seat.check(() -> checks().check(e)));
             } catch (FairUse.Refused ex) {
                 verdicts.put(e.id(), Verdict.of(Verdict.Kind.INTERNAL, ex.getMessage(), ""));
             } catch (RuntimeException ex) {

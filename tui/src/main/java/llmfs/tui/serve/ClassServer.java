@@ -1,6 +1,7 @@
 package llmfs.tui.serve;
 
 import llmfs.tutor.classroom.ClassFolder;
+import llmfs.tutor.check.LearnerCompiler;
 import llmfs.tutor.classroom.FairUse;
 import llmfs.tutor.course.Course;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -35,6 +36,7 @@ public final class ClassServer implements AutoCloseable {
     private final SshServer sshd;
     private final List<TutorShell> shells = new CopyOnWriteArrayList<>();
     private String fingerprint = "";
+    private LearnerCompiler compiler;
 
     /**
      * @param host the address to listen on (127.0.0.1 for this machine only, 0.0.0.0 for every network)
@@ -76,6 +78,15 @@ public final class ClassServer implements AutoCloseable {
         ClassFolder.privateTo(folder.hostKey());
         if (!loaded.isEmpty()) fingerprint = KeyUtils.getFingerPrint(loaded.get(0).getPublic());
         sshd.start();
+        Thread warm = new Thread(() -> compiler().warmUp(), "warm-compiler"); // the first check is then quick
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** The class's one compiler for learner code (thread-safe; compiles take turns), made on first use. */
+    synchronized LearnerCompiler compiler() {
+        if (compiler == null) compiler = new LearnerCompiler();
+        return compiler;
     }
 
     /** The port it listens on (the real one when started with port 0). */
@@ -104,14 +115,27 @@ public final class ClassServer implements AutoCloseable {
         log.accept(line);
     }
 
-    void joined(TutorShell s) {
+    /**
+     * Registers a new login; false when the same learner is already connected. Two sessions on one workspace would
+     * each keep their own copy of the progress file and overwrite each other's records. (Teachers only read, so
+     * they may log in more than once.)
+     */
+    synchronized boolean join(TutorShell s) {
+        if (s.member().role() == ClassFolder.Role.LEARNER) {
+            for (TutorShell other : shells) {
+                if (other.member().name().equals(s.member().name())) {
+                    log.accept(s.member().name() + " tried to connect a second time; refused");
+                    return false;
+                }
+            }
+        }
         shells.add(s);
         log.accept(s.member().name() + " connected" + (s.member().role() == ClassFolder.Role.TEACHER ? " (teacher)" : ""));
+        return true;
     }
 
-    void left(TutorShell s) {
-        shells.remove(s);
-        log.accept(s.member().name() + " left");
+    synchronized void left(TutorShell s) {
+        if (shells.remove(s)) log.accept(s.member().name() + " left");
     }
 
     /** Who is connected now, sorted. */
@@ -148,6 +172,10 @@ public final class ClassServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        synchronized (this) {
+            if (compiler != null) compiler.close();
+            compiler = null;
         }
     }
 

@@ -8,6 +8,8 @@ import llmfs.tui.screens.CourseMapView;
 import llmfs.tui.screens.UiContext;
 import llmfs.tui.widgets.Caps;
 import llmfs.tutor.Session;
+import llmfs.tutor.check.CheckRunner;
+import llmfs.tutor.check.CheckService;
 import llmfs.tutor.classroom.ClassFolder;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -66,11 +68,20 @@ final class TutorShell implements Command {
     public void start(ChannelSession channel, Environment env) throws IOException {
         Map<String, String> vars = env.getEnv();
         int cols = number(vars.get(Environment.ENV_COLUMNS)), rows = number(vars.get(Environment.ENV_LINES));
+        if (!server.join(this)) {
+            out.write((member.name() + " is already connected (in another window or from another computer). The tutor "
+                    + "runs once per learner: close the other session first (one that just dropped may take a few seconds to "
+                    + "save its lab).\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            exit.onExit(1, "already connected");
+            return;
+        }
         String term = vars.get(Environment.ENV_TERM);
         if (term == null || term.isBlank() || cols <= 0 || rows <= 0) {
             out.write(("The tutor is a full-screen program and needs a terminal: connect with "
                     + "'ssh -t' from a terminal window.\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+            server.left(this);
             exit.onExit(1, "no terminal");
             return;
         }
@@ -83,7 +94,6 @@ final class TutorShell implements Command {
     }
 
     private void run(SshTerminal terminal, Caps caps) {
-        server.joined(this);
         int rc = 0;
         try {
             TuiApp ui = new TuiApp(new TerminalScreen(terminal), caps).refuseSuspend(
@@ -111,12 +121,18 @@ final class TutorShell implements Command {
     }
 
     private void runCourse(TuiApp ui, Caps caps) throws IOException {
-        try (Session s = Session.open(member.workspace().toString());
-             UiContext ctx = new UiContext(s, caps, server.fairUse().seat(member.name()))) {
-            ctx.start();
-            View first = new CourseMapView(ctx);
-            ui.run(first);
-        } // closing the context stops a running lab after its step and saves it; closing the session its checks
+        try (Session s = Session.open(member.workspace().toString())) {
+            // The learner's own check process, but the class's one compiler: thirty cold compilers at once would
+            // cost the server's heap (and everyone's keystrokes) far more than waiting on a shared warm one.
+            CheckService checks = new CheckService(s.workspace(), s.progress(), server.compiler(), new CheckRunner());
+            try (UiContext ctx = new UiContext(s, caps, server.fairUse().seat(member.name()), checks)) {
+                ctx.start();
+                View first = new CourseMapView(ctx);
+                ui.run(first);
+            } finally { // closing the context stopped a running lab after its step and saved it
+                checks.runner().close(); // the compiler stays, for the others
+            }
+        }
     }
 
     ClassFolder.Member member() {

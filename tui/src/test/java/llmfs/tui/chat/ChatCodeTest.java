@@ -67,7 +67,7 @@ class ChatCodeTest {
                         "    return n % 2 == 0;\n}"), 1,
                 IS_EVEN + "\n:test\n" + IS_EVEN + "\n:test\n" + IS_EVEN + "\n:test\n" + IS_EVEN + "\n:test\n");
         List<String> a = answers(t, "code> ");
-        assertTrue(a.get(1).contains("forbidden API: uses System.exit"), t);
+        assertTrue(a.get(1).contains("forbidden API") && a.get(1).contains("System.exit"), t);
         assertTrue(a.get(3).contains("timeout"), t);
         assertTrue(a.get(5).contains("forbidden API"), t);
         assertTrue(a.get(7).contains("passed"), "the chat still works after all three: " + t);

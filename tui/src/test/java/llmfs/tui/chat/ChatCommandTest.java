@@ -125,8 +125,9 @@ class ChatCommandTest {
 
     @Test
     void anUnknownLabListsTheLabs() {
-        assertEquals(2, chat("", "part9"));
-        assertTrue(err().contains("unknown lab 'part9'") && err().contains("names, shakespeare, bpe, gpt"), err());
+        assertEquals(2, chat("", "klingon"));
+        assertTrue(err().contains("unknown lab 'klingon'") && err().contains("names, shakespeare, bpe, gpt, sft, dpo, code"),
+                err());
         assertEquals(2, chat("", "shakespeare", "--corpus", "english"));
         assertTrue(err().contains("--corpus is for the names lab"), err());
     }

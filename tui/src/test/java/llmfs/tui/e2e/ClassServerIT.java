@@ -103,10 +103,13 @@ class ClassServerIT {
         try (Tmux t = new Tmux().start(100, 30, login("ada", "ada", ""))) {
             t.awaitText("Course map", 60_000);
             assertTrue(t.screen().contains(ruleOf(100)), "the frame is as wide as the window:\n" + t.screen());
+            ClassServerProcess.Result twice = batch("ada", "ada", List.of("-tt"));
+            assertNotEquals(0, twice.status(), twice.output());
+            assertTrue(twice.output().contains("already connected"), twice.output());
             t.keys("Enter");
-            t.awaitText("Part 1 — Names", 10_000);
+            t.awaitText("Part 1 — Names", 30_000);
             t.keys("1");
-            t.awaitText("Exercise 1.1", 10_000);
+            t.awaitText("Exercise 1.1", 30_000);
             t.keys("c");
             t.awaitText("✗", 120_000); // the untouched template fails
             Files.copy(root.resolve("exercises/solutions/part1/Vocabulary.java"), ws.resolve("part1/Vocabulary.java"),
@@ -116,18 +119,18 @@ class ClassServerIT {
             assertTrue(Files.readString(ws.resolve("progress.txt")).contains("exercise 1.1 passed"));
 
             t.resize(120, 35);
-            t.await("the frame to follow the window to 120 columns", 10_000, s -> s.contains(ruleOf(120)));
+            t.await("the frame to follow the window to 120 columns", 30_000, s -> s.contains(ruleOf(120)));
             t.resize(60, 15);
-            t.awaitText("enlarge", 10_000);
+            t.awaitText("enlarge", 30_000);
             t.resize(100, 30);
-            t.await("the frame back at 100 columns", 10_000, s -> s.contains(ruleOf(100)) && !s.contains(ruleOf(101)));
+            t.await("the frame back at 100 columns", 30_000, s -> s.contains(ruleOf(100)) && !s.contains(ruleOf(101)));
 
             t.keys("e"); // the tutor's own editor: no editor program (or any program) is started on the server
-            t.awaitText("Editing Vocabulary.java", 10_000);
+            t.awaitText("Editing Vocabulary.java", 30_000);
             t.keys("End", "x");
-            t.awaitText("modified", 10_000);
+            t.awaitText("modified", 30_000);
             t.keys("BSpace", "C-s");
-            t.awaitText("Saved Vocabulary.java", 10_000);
+            t.awaitText("Saved Vocabulary.java", 30_000);
             t.keys("Escape");
             t.awaitText("Status: passed", 30_000);
             t.keys("q");
@@ -145,9 +148,9 @@ class ClassServerIT {
         try (Tmux t = new Tmux().start(100, 30, login("bob", "bob", ""))) {
             t.awaitText("Course map", 60_000);
             t.keys("Enter");
-            t.awaitText("Part 1 — Names", 10_000);
+            t.awaitText("Part 1 — Names", 30_000);
             t.keys("l");
-            t.awaitText("Lab: Train the names model", 10_000);
+            t.awaitText("Lab: Train the names model", 30_000);
             t.keys("f"); // the long run: still training when the connection drops
             seen = step(t.await("training steps", 120_000, s -> step(s) > 50));
             ProcessHandle ssh = sshClientIn(t).orElseThrow(() -> new AssertionError("no ssh process in the window"));
@@ -199,6 +202,48 @@ class ClassServerIT {
         assertTrue(noTerminal.output().contains("needs a terminal"), noTerminal.output());
     }
 
+    /**
+     * bob's exercise code reads a file in ada's workspace when its class loads; apart from that read it is the
+     * reference solution, so it passes exactly when the read succeeds: without the check sandbox it would pass.
+     */
+    @Test
+    void oneLearnersCodeCannotReadAnothersFiles() throws Exception {
+        Path secret = classDir.resolve("learners/ada/workspace/notes.txt");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "ADA-SECRET-7731");
+        String solution = Files.readString(root.resolve("exercises/solutions/part1/Vocabulary.java"));
+        String snoop = solution.replace("public final class Vocabulary {", "public final class Vocabulary {\n"
+                + "    static final String SEEN = read();\n"
+                + "    static String read() {\n"
+                + "        try {\n"
+                + "            return java.nio.file.Files.readString(java.nio.file.Path.of(\"" + secret + "\"));\n"
+                + "        } catch (java.io.IOException e) {\n"
+                + "            throw new IllegalStateException(\"could not read: \" + e);\n"
+                + "        }\n"
+                + "    }\n");
+        assertNotEquals(solution, snoop);
+        Path bobWs = classDir.resolve("learners/bob/workspace");
+        try (Tmux t = new Tmux().start(100, 30, login("bob", "bob", ""))) {
+            t.awaitText("Course map", 60_000);
+            Files.writeString(bobWs.resolve("part1/Vocabulary.java"), snoop);
+            t.keys("Enter");
+            t.awaitText("Part 1 — Names", 30_000);
+            t.keys("1");
+            t.awaitText("Exercise 1.1", 30_000);
+            t.keys("c");
+            String verdict = t.awaitText("✗", 120_000);
+            assertFalse(verdict.contains("ADA-SECRET-7731"), verdict);
+            assertFalse(verdict.contains("Status: passed"), verdict);
+            assertTrue(verdict.contains("not allowed"), "the sandbox names the refused file access:\n" + verdict);
+            t.keys("q");
+            t.keys("q");
+            t.keys("q");
+            t.awaitText("SSH-EXITED-", 30_000);
+        }
+        String progress = Files.readString(bobWs.resolve("progress.txt"));
+        assertTrue(progress.contains("exercise 1.1 failed"), progress);
+    }
+
     @Test
     void passwordLoginWorksOnlyForALearnerWhoHasOne() throws Exception {
         try (Tmux t = new Tmux().start(100, 30, login("cy", null, ""))) {
@@ -226,7 +271,7 @@ class ClassServerIT {
     void teacherSeesTheClassStatusScreen() throws Exception {
         try (Tmux t = new Tmux().start(100, 30, login("tom", "tom", ""))) {
             String s = t.awaitText("Class status", 60_000);
-            t.await("every learner listed", 10_000, x -> x.contains("ada") && x.contains("bob") && x.contains("cy"));
+            t.await("every learner listed", 30_000, x -> x.contains("ada") && x.contains("bob") && x.contains("cy"));
             assertTrue(s.contains("part 1") && s.contains("passed"), s);
             assertFalse(s.contains("Course map"), s);
             t.keys("q");

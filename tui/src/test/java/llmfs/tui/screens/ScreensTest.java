@@ -75,8 +75,10 @@ class ScreensTest {
         vt.addInput(new KeyStroke(KeyType.End));
         await(vt, "part 1 scrolled to its end", s -> s.contains("1.6") && s.contains("Lab"));
         key(vt, '3');
-        String ex = await(vt, "exercise 1.3", s -> s.contains("Exercise 1.3") && s.contains("MlpForward.java"));
-        assertTrue(ex.contains("c check"), ex);
+        // The key bar is drawn last: waiting for it means the whole screen is there.
+        String ex = await(vt, "exercise 1.3", s -> s.contains("Exercise 1.3") && s.contains("MlpForward.java")
+                && s.contains("c check"));
+        assertTrue(ex.contains("Task"), ex);
         key(vt, 'h');
         await(vt, "first hint", s -> s.contains("Hints") && s.contains("1. "));
         key(vt, '?');

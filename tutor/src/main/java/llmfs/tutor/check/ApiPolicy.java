@@ -40,7 +40,7 @@ final class ApiPolicy {
             "java.lang.StackWalker", "java.lang.Package", "java.lang.Compiler", "java.lang.InheritableThreadLocal",
             "java.util.ServiceLoader", "java.util.Timer", "java.util.TimerTask", "java.util.ResourceBundle",
             "java.util.PropertyResourceBundle", "java.util.ListResourceBundle",
-            "llmfs.compute.data.Corpora");
+            "llmfs.compute.data.Corpora", "llmfs.compute.text.BpeFile", "llmfs.compute.text.BpeBench");
 
     /** Classes from otherwise refused packages that are allowed (streams in memory, checked exceptions). */
     private static final Set<String> EXTRA_TYPES = Set.of(

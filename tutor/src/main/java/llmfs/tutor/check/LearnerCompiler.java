@@ -146,6 +146,13 @@ public final class LearnerCompiler implements AutoCloseable {
         return new CompileResult(fileName, classes, List.of());
     }
 
+    /** Whether a compile error is the API check refusing a call (rather than javac rejecting the code). */
+    public static boolean isApiRefusal(String error) {
+        return error.contains(API_REFUSAL);
+    }
+
+    private static final String API_REFUSAL = " is not allowed in exercises: ";
+
     /** Adds the compiler's errors (not yet listed) to {@code errors}; true if there are none at all. */
     private static boolean errorsIn(DiagnosticCollector<JavaFileObject> diagnostics, String fileName, String source,
                                     List<String> errors) {
@@ -160,7 +167,7 @@ public final class LearnerCompiler implements AutoCloseable {
 
     /** A refused API use, formatted like a compiler error so editors and the UI show it the same way. */
     private static String format(ApiScanner.Violation v, String fileName, String source) {
-        String message = v.what() + " is not allowed in exercises: " + ApiPolicy.WHY + ".";
+        String message = v.what() + API_REFUSAL + ApiPolicy.WHY + ".";
         Diagnostic<JavaFileObject> d = new Diagnostic<>() {
             @Override public Kind getKind() { return Kind.ERROR; }
             @Override public JavaFileObject getSource() { return null; }

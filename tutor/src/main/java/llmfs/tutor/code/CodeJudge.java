@@ -7,14 +7,16 @@ import llmfs.tutor.check.LearnerCompiler;
 import llmfs.tutor.check.Verdict;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Compiles a method with its unit tests and runs them in the checker's child JVM ({@link CheckRunner}), with the same
- * time and memory limits as an exercise check. Generated code is screened for forbidden APIs first
- * ({@link ForbiddenApi}); a {@code System.exit}, an endless loop or a crash only costs a fresh check process.
+ * time and memory limits and the same sandbox as an exercise check: the compiler refuses files, processes, the
+ * network, reflection and threads (counted as "forbidden API"), and an endless loop or a crash only costs a fresh
+ * check process.
  */
 public final class CodeJudge implements AutoCloseable {
+    /** How {@link LearnerCompiler}'s API check words a refusal (after the refused member's name). */
+    private static final String REFUSED = " is not allowed in exercises: ";
     /** Default time limit for one method's tests. */
     public static final long DEFAULT_TIMEOUT_MS = 2_000;
 
@@ -61,17 +63,18 @@ public final class CodeJudge implements AutoCloseable {
      * @param tests  boolean Java expressions, each true for a correct method
      */
     public Result judge(String method, List<String> tests) {
-        Optional<String> forbidden = ForbiddenApi.find(method);
-        if (forbidden.isPresent()) {
-            return new Result(TestOutcome.FORBIDDEN_API, "uses " + forbidden.get() + ", which generated code may not touch", -1);
-        }
-        return judgeUnscreened(method, tests);
-    }
-
-    /** {@link #judge} without the forbidden-API screen: the check process's own limits only (for tests). */
-    Result judgeUnscreened(String method, List<String> tests) {
         CompileResult compiled = compiler.compile(CandidateSource.FILE, CandidateSource.build(method, tests));
         if (!compiled.ok()) {
+            for (String e : compiled.errors()) {
+                String line = e.split("\n", 2)[0];
+                int refused = line.indexOf(REFUSED);
+                if (refused >= 0) {
+                    // The compiler's API check: the sandbox allows no files, processes, network, reflection, threads.
+                    return new Result(TestOutcome.FORBIDDEN_API, methodLines(line.substring(0, refused))
+                            + " is not allowed: generated code runs without files, processes, the network,"
+                            + " reflection or threads", -1);
+                }
+            }
             String first = compiled.errors().get(0).split("\n", 2)[0];
             return new Result(TestOutcome.DOES_NOT_COMPILE, methodLines(first), -1);
         }

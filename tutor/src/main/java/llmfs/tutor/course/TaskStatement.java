@@ -72,7 +72,13 @@ public final class TaskStatement {
                 if (!out.isEmpty() && !out.get(out.size() - 1).isEmpty()) out.add("");
             } else if (l.startsWith(" ")) {
                 flush(para, out);
-                out.add(text.stripTrailing());
+                String prev = out.isEmpty() ? "" : out.get(out.size() - 1);
+                if (indent(l) > indent(prev) && indent(prev) > 0) {
+                    // A deeper-indented line continues the item above it (a numbered step that runs on).
+                    out.set(out.size() - 1, prev + " " + text.strip());
+                } else {
+                    out.add(text.stripTrailing());
+                }
             } else {
                 if (para.length() > 0) para.append(' ');
                 para.append(text.strip());
@@ -82,6 +88,10 @@ public final class TaskStatement {
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
         while (!out.isEmpty() && out.get(0).isEmpty()) out.remove(0);
         return out;
+    }
+
+    private static int indent(String s) {
+        return s.length() - s.stripLeading().length();
     }
 
     private static void flush(StringBuilder para, List<String> out) {

@@ -101,10 +101,13 @@ final class SftLab implements Lab {
         Path ck = checkpoint(null, workspace);
         boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps());
         if (resume && from.equals("gpt")) notes.add("(the unfinished run's own weights are used, not Part 4's again)");
-        return new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 0.10f, 0.45f, "quick run",
-                "the loss is per answer character. The quick run from scratch ends with train loss near 0.3 and val"
-                        + " loss well above it; exact match is high on the trained questions and low on the held-out"
-                        + " ones except arithmetic: SFT teaches the format, not facts it never saw",
+        // The band is an expectation, not a measured end point: check runs of 200 steps reached train loss 1.43 on
+        // the way down; 306 short answers seen about 78 times each are largely memorised by the end.
+        return new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 0.05f, 0.60f, "quick run",
+                "the loss is per answer character. The train loss should end well below 1 (after 200 steps it is"
+                        + " about 1.4 and still falling) and the held-out loss well above it; exact match is high on"
+                        + " the trained questions and low on the held-out ones, arithmetic aside: SFT teaches the"
+                        + " format, not facts it never saw",
                 about(), notes);
     }
 }

@@ -226,8 +226,7 @@ public final class Progress {
         }
         refresh();
         if (lessonsRead.containsKey(lessonId)) return;
-        Instant at = now();
-        update(() -> lessonsRead.putIfAbsent(lessonId, at));
+        update(() -> lessonsRead.putIfAbsent(lessonId, now()));
     }
 
     /** Whether the lesson has been opened. */

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Measures how specific the checks' messages are: every known-wrong variant of the real course is checked under
+ * Measures how specific the checks' messages are: every known-wrong variant of Parts 1–3 is checked under
  * several seeds, and a run counts as <i>named</i> when the verdict names that very mistake and explains it
  * ("Likely bug (name): …"), <i>misnamed</i> when it names another one, and <i>generic</i> otherwise. The table is
  * written to {@code target/named-mistakes.md}; docs/checking.md quotes the figure. The course's target is 80 %.
@@ -33,6 +33,7 @@ class NamedMistakesTest {
         try (CheckService service = CheckService.forFiles()) {
             service.warmUp();
             for (Exercise e : course.exercises()) {
+                if (e.partId() > 3) continue; // the measured catalogue is Parts 1-3's (docs/checking.md)
                 int exRuns = 0, exNamed = 0;
                 for (Map.Entry<String, Path> variant : e.wrongVariants().entrySet()) {
                     for (long seed : SEEDS) {

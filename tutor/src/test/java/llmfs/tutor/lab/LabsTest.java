@@ -218,7 +218,10 @@ class LabsTest {
         assertEquals("shakespeare", Labs.resolve("2"));
         assertEquals("bpe", Labs.resolve("Part3"));
         assertEquals("gpt", Labs.resolve("4"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("part9"));
-        assertTrue(e.getMessage().contains("names, shakespeare, bpe, gpt"), e.getMessage());
+        assertEquals("sft", Labs.resolve("5"));
+        assertEquals("dpo", Labs.resolve("part6"));
+        assertEquals("code", Labs.resolve("7"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("rlhf"));
+        assertTrue(e.getMessage().contains("names, shakespeare, bpe, gpt, sft, dpo, code"), e.getMessage());
     }
 }

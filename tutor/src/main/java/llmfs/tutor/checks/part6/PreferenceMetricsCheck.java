@@ -48,6 +48,9 @@ public final class PreferenceMetricsCheck implements ExerciseCheck {
         return new double[]{variant.equals("win-count-not-share") ? wins : wins / n, diff / n, cs / n, rs / n};
     }
 
+    private static final double[] FIXED_RC = {-10, -12, -9, -11}, FIXED_RR = {-11, -10, -10, -12};
+    private static final double[] FIXED_DC = {2, 0, -2, -1}, FIXED_DR = {0, 0, 1, 0};
+
     @Override
     public CheckReport run(CheckContext ctx) {
         Class<?> c = ctx.learnerClass("PreferenceMetrics");
@@ -55,14 +58,21 @@ public final class PreferenceMetricsCheck implements ExerciseCheck {
                 double[].class, double.class);
         Rng rng = ctx.rng();
         for (int round = 0; round < ROUNDS; round++) {
-            int n = round == 0 ? 3 : 1 + rng.nextInt(12);
-            double beta = round == 0 ? 0.1 : 0.05 + rng.nextDouble();
+            int n = round == 0 ? 3 : round == 1 ? 4 : 1 + rng.nextInt(12);
+            double beta = round == 0 ? 0.1 : round == 1 ? 0.5 : 0.05 + rng.nextDouble();
             double[] pc = new double[n], pr = new double[n], rc = new double[n], rr = new double[n];
             for (int i = 0; i < n; i++) {
                 // Quarter-steps keep every reward exact, so ties in the data are ties in the rewards.
                 rc[i] = -Math.floor(rng.nextDouble() * 120) / 4;
                 rr[i] = -Math.floor(rng.nextDouble() * 120) / 4;
-                if (round == 0) { // policy == reference: every reward 0, accuracy 0
+                if (round == 1) {
+                    // A fixed batch that tells the known mistakes apart: one win, one exact tie, two losses, and a
+                    // reference that differs between chosen and rejected (so leaving it out changes the margin).
+                    rc[i] = FIXED_RC[i];
+                    rr[i] = FIXED_RR[i];
+                    pc[i] = FIXED_RC[i] + FIXED_DC[i];
+                    pr[i] = FIXED_RR[i] + FIXED_DR[i];
+                } else if (round == 0) { // policy == reference: every reward 0, accuracy 0
                     pc[i] = rc[i];
                     pr[i] = rr[i];
                 } else {
