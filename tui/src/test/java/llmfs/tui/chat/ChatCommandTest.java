@@ -125,8 +125,8 @@ class ChatCommandTest {
 
     @Test
     void anUnknownLabListsTheLabs() {
-        assertEquals(2, chat("", "gpt"));
-        assertTrue(err().contains("unknown lab 'gpt'") && err().contains("names, shakespeare, bpe"), err());
+        assertEquals(2, chat("", "klingon"));
+        assertTrue(err().contains("unknown lab 'klingon'") && err().contains("names, shakespeare, bpe"), err());
         assertEquals(2, chat("", "shakespeare", "--corpus", "english"));
         assertTrue(err().contains("--corpus is for the names lab"), err());
     }

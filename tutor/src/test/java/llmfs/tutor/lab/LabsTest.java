@@ -218,7 +218,7 @@ class LabsTest {
         assertEquals("shakespeare", Labs.resolve("2"));
         assertEquals("bpe", Labs.resolve("Part3"));
         assertEquals("gpt", Labs.resolve("4"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("dpo"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Labs.resolve("klingon"));
         assertTrue(e.getMessage().contains("names, shakespeare, bpe, gpt"), e.getMessage());
     }
 }
