@@ -214,6 +214,13 @@ public final class UiContext implements AutoCloseable {
         if (watcher != null) watcher.close();
         saveRunningLabs();
         checker.shutdownNow();
+        try {
+            // A check still in flight records its verdict in progress.txt: let it finish (or give up) before the
+            // session's files go away, so nothing writes into a workspace after the UI has closed.
+            checker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks every running lab to stop after its current step and waits (up to 10 s each) while it saves. */
