@@ -1,7 +1,6 @@
 package llmfs.compute.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -41,16 +40,20 @@ final class SimdMatVec implements MatVec {
         return m.bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, m.bias, col);
     }
 
-    /** Writes the lanes of {@code a} that fall inside the row (adding the old values when accumulating). */
+    /**
+     * Writes the lanes of {@code a} that fall inside the row (adding the old values when accumulating). A partial
+     * vector (only a vocabulary's last columns) goes through a small array: masked loads and stores are not
+     * compiled to single instructions on every JDK this runs on.
+     */
     private static void put(FloatVector a, float[] y, int yr, int col, int out, boolean accumulate) {
         int n = out - col;
         if (n >= L) {
             if (accumulate) a = a.add(FloatVector.fromArray(S, y, yr + col));
             a.intoArray(y, yr + col);
         } else if (n > 0) {
-            VectorMask<Float> inside = S.indexInRange(0, n);
-            if (accumulate) a = a.add(FloatVector.fromArray(S, y, yr + col, inside));
-            a.intoArray(y, yr + col, inside);
+            float[] lanes = new float[L];
+            a.intoArray(lanes, 0);
+            for (int i = 0; i < n; i++) y[yr + col + i] = accumulate ? y[yr + col + i] + lanes[i] : lanes[i];
         }
     }
 

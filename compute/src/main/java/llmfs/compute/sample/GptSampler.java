@@ -2,9 +2,14 @@ package llmfs.compute.sample;
 
 import llmfs.compute.Rng;
 import llmfs.compute.backend.UnaryOp;
+import llmfs.compute.kernel.CachedAttention;
 import llmfs.compute.kernel.Elementwise;
 import llmfs.compute.kernel.MatVec;
 import llmfs.compute.kernel.PackedMatrix;
+import llmfs.compute.kernel.ScalarCachedAttention;
+import llmfs.compute.kernel.ScalarElementwise;
+import llmfs.compute.kernel.ScalarMatVec;
+import llmfs.compute.kernel.Simd;
 import llmfs.compute.nn.CausalSelfAttention;
 import llmfs.compute.nn.Gpt;
 import llmfs.compute.nn.Linear;
@@ -23,9 +28,9 @@ import llmfs.compute.nn.TransformerBlock;
  *
  * <p>Everything runs on plain arrays on the calling thread, without allocating per token: the weights are copied out
  * of the model and packed for {@link MatVec} when the sampler is made (evaluation mode: no dropout), so make a new
- * sampler after training further. Layer norm, GELU, the attention's scores and weighted sums use the
- * {@link Elementwise} kernels (Vector API where available), and the residual additions are folded into the
- * products. One sampler is one conversation's state and is not thread-safe.
+ * sampler after training further. Attention reads the cache through {@link CachedAttention}, layer norm and GELU
+ * use the {@link Elementwise} kernels (all Vector API where available), and the residual additions are folded into
+ * the products. One sampler is one conversation's state and is not thread-safe.
  */
 public final class GptSampler {
     /** Receives each generated token as it is sampled; returning false stops the generation. */
@@ -41,6 +46,7 @@ public final class GptSampler {
     private final Layer[] blocks;
     private final MatVec mv;
     private final Elementwise ew;
+    private final CachedAttention attention;
     private final int[] window, slid;
     private int len;
     // scratch, one row per token of the current batch (grown on demand)
@@ -66,19 +72,24 @@ public final class GptSampler {
      *             crop-and-recompute exactly
      */
     public GptSampler(Gpt model, int keep) {
-        this(model, keep, MatVec.best(), Elementwise.best());
+        this(model, keep, true);
     }
 
-    /** As {@link #GptSampler(Gpt, int)} with the given kernels (the tests run the scalar and the SIMD ones). */
-    public GptSampler(Gpt model, int keep, MatVec mv, Elementwise ew) {
+    /**
+     * As {@link #GptSampler(Gpt, int)}; {@code vectorApi} false runs the plain-Java kernels even where the Vector API
+     * is available (the tests compare both with the tensor path).
+     */
+    public GptSampler(Gpt model, int keep, boolean vectorApi) {
         Gpt.Config c = model.cfg;
         if (c.context() < 2) throw new IllegalArgumentException("a sliding cache needs a context of at least 2");
         if (keep < 1 || keep >= c.context()) {
             throw new IllegalArgumentException("keep must be between 1 and context - 1 = " + (c.context() - 1)
                     + ", got " + keep);
         }
-        this.mv = mv;
-        this.ew = ew;
+        boolean simd = vectorApi && Simd.available();
+        this.mv = simd ? MatVec.best() : new ScalarMatVec();
+        this.ew = simd ? Elementwise.best() : new ScalarElementwise();
+        this.attention = simd ? CachedAttention.best() : new ScalarCachedAttention();
         this.vocab = c.vocab();
         this.dim = c.dim();
         this.heads = c.heads();
@@ -200,7 +211,10 @@ public final class GptSampler {
                 for (int i = 0; i < dim; i++) b.keysT[i * padded + p] = qkvs[q + dim + i];
                 System.arraycopy(qkvs, q + 2 * dim, b.vCache, p * dim, dim);
             }
-            for (int r = 0; r < n; r++) attend(b, qkvs, r * 3 * dim, p0 + r, scale, atts, r * dim);
+            for (int r = 0; r < n; r++) {
+                attention.attend(qkvs, r * 3 * dim, b.keysT, padded, b.vCache, dim, heads, p0 + r + 1, scale, scores,
+                        atts, r * dim);
+            }
             mv.multiply(b.out, atts, 0, n, xs, 0, true);
             for (int r = 0; r < n; r++) ew.layerNormRow(xs, r * dim, dim, b.ln2W, b.ln2B, hs, b.eps2);
             mv.multiply(b.fc, hs, 0, n, fs, 0, false);
@@ -211,22 +225,6 @@ public final class GptSampler {
             int last = (n - 1) * dim;
             ew.layerNormRow(xs, last, dim, lnfW, lnfB, hs, lnfEps);
             mv.multiply(head, hs, last, 1, logits, 0, false);
-        }
-    }
-
-    /** Row {@code p}'s attention over cached positions 0..p, every head, written to {@code out[outOff..]}. */
-    private void attend(Layer b, float[] qkv, int qOff, int p, float scale, float[] out, int outOff) {
-        int n = p + 1, whole = roundUp(n);
-        for (int hh = 0; hh < heads; hh++) {
-            int o = hh * hd;
-            // Scores for whole vectors of positions; those past p are never read.
-            java.util.Arrays.fill(scores, 0, whole, 0f);
-            for (int d = 0; d < hd; d++) ew.axpy(qkv[qOff + o + d] * scale, b.keysT, (o + d) * padded, scores, 0, whole);
-            float max = ew.max(scores, 0, n);
-            float sum = ew.expShifted(scores, 0, max, scores, 0, n);
-            java.util.Arrays.fill(out, outOff + o, outOff + o + hd, 0f);
-            for (int j = 0; j < n; j++) ew.axpy(scores[j], b.vCache, j * dim + o, out, outOff + o, hd);
-            ew.scale(out, outOff + o, hd, 1f / sum);
         }
     }
 
