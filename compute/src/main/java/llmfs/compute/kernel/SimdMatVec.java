@@ -57,24 +57,42 @@ final class SimdMatVec implements MatVec {
         }
     }
 
+    /**
+     * One row. Two steps of k per iteration into two sets of accumulators, summed at the end: eight independent
+     * chains keep more weight loads in flight (the weights come from L3, not L1) and measured about a third faster
+     * than four chains.
+     */
     private static void one(PackedMatrix m, float[] x, int xr, float[] y, int yr, boolean accumulate) {
-        int in = m.in, out = m.out;
+        int in = m.in, out = m.out, even = in & ~1;
         float[] w = m.w;
         for (int q = 0; q < m.panels; q++) {
             int c0 = q * P, wo = q * P * in;
             FloatVector a0 = start(m, c0), a1 = start(m, c0 + L), a2 = start(m, c0 + 2 * L),
                     a3 = start(m, c0 + 3 * L);
-            for (int k = 0; k < in; k++, wo += P) {
+            FloatVector b0 = FloatVector.zero(S), b1 = b0, b2 = b0, b3 = b0;
+            for (int k = 0; k < even; k += 2, wo += 2 * P) {
                 FloatVector v = FloatVector.broadcast(S, x[xr + k]);
+                FloatVector u = FloatVector.broadcast(S, x[xr + k + 1]);
+                a0 = FloatVector.fromArray(S, w, wo).fma(v, a0);
+                a1 = FloatVector.fromArray(S, w, wo + L).fma(v, a1);
+                a2 = FloatVector.fromArray(S, w, wo + 2 * L).fma(v, a2);
+                a3 = FloatVector.fromArray(S, w, wo + 3 * L).fma(v, a3);
+                b0 = FloatVector.fromArray(S, w, wo + P).fma(u, b0);
+                b1 = FloatVector.fromArray(S, w, wo + P + L).fma(u, b1);
+                b2 = FloatVector.fromArray(S, w, wo + P + 2 * L).fma(u, b2);
+                b3 = FloatVector.fromArray(S, w, wo + P + 3 * L).fma(u, b3);
+            }
+            if (even < in) {
+                FloatVector v = FloatVector.broadcast(S, x[xr + even]);
                 a0 = FloatVector.fromArray(S, w, wo).fma(v, a0);
                 a1 = FloatVector.fromArray(S, w, wo + L).fma(v, a1);
                 a2 = FloatVector.fromArray(S, w, wo + 2 * L).fma(v, a2);
                 a3 = FloatVector.fromArray(S, w, wo + 3 * L).fma(v, a3);
             }
-            put(a0, y, yr, c0, out, accumulate);
-            put(a1, y, yr, c0 + L, out, accumulate);
-            put(a2, y, yr, c0 + 2 * L, out, accumulate);
-            put(a3, y, yr, c0 + 3 * L, out, accumulate);
+            put(a0.add(b0), y, yr, c0, out, accumulate);
+            put(a1.add(b1), y, yr, c0 + L, out, accumulate);
+            put(a2.add(b2), y, yr, c0 + 2 * L, out, accumulate);
+            put(a3.add(b3), y, yr, c0 + 3 * L, out, accumulate);
         }
     }
 
