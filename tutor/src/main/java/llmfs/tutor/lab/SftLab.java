@@ -20,10 +20,14 @@ import java.util.Set;
  * accuracy per category.
  */
 final class SftLab implements Lab {
-    /** Default run: about ten minutes on two cores. */
-    static final long QUICK_STEPS = 1_500;
-    /** The long preset. */
-    static final long LONG_STEPS = 6_000;
+    /**
+     * Default run: near the lowest held-out loss. Measured (seeds 42 and 7): the held-out loss bottoms out at 1.77-1.79
+     * after about 200 steps (10 passes over the pairs) and then climbs (2.36 after 600, 3.76 after 1,500) while the
+     * training loss keeps falling: the model memorises. DPO on top of a memorised model moved nothing held out.
+     */
+    static final long QUICK_STEPS = 200;
+    /** The long preset: long enough to watch memorisation happen on the chart. */
+    static final long LONG_STEPS = 1_500;
     /** Examples per step, learning rate, clipping: the course's Part 5 (batch 64 there, of 64-character windows). */
     static final int BATCH = 16;
     static final float LR = 2e-3f;
@@ -52,7 +56,8 @@ final class SftLab implements Lab {
 
     @Override
     public String trainHelp() {
-        return "--steps N (default " + QUICK_STEPS + ", about ten minutes; --long: " + LONG_STEPS + "); --from gpt"
+        return "--steps N (default " + QUICK_STEPS + ", about half a minute, stopping near the lowest held-out loss;"
+                + " --long: " + LONG_STEPS + ", a few minutes, to watch it memorise); --from gpt"
                 + " starts from Part 4's model instead of from scratch";
     }
 
@@ -71,9 +76,10 @@ final class SftLab implements Lab {
                 + " new number pairs, unseen definitions) give the val loss, and at the end greedy answers are"
                 + " scored by exact match per category, held out and trained on. From scratch by default; --from"
                 + " gpt starts from the Part 4 checkpoint.",
-                String.format(Locale.ROOT, "quick run: %,d steps (about %d passes over the pairs), about ten minutes"
-                        + " on two cores", QUICK_STEPS, QUICK_STEPS * BATCH / 306),
-                String.format(Locale.ROOT, "long run: %,d steps, about 40 minutes on two cores", LONG_STEPS),
+                String.format(Locale.ROOT, "quick run: %,d steps (about %d passes over the pairs), under a minute on"
+                        + " two cores; it stops near the lowest held-out loss", QUICK_STEPS, QUICK_STEPS * BATCH / 306),
+                String.format(Locale.ROOT, "long run: %,d steps, about three minutes on two cores: the held-out"
+                        + " loss climbs while the training loss falls (memorisation)", LONG_STEPS),
                 "tutor train sft --long");
     }
 
@@ -101,13 +107,12 @@ final class SftLab implements Lab {
         Path ck = checkpoint(null, workspace);
         boolean resume = !o.restart() && LabSupport.unfinished(ck, task.totalSteps());
         if (resume && from.equals("gpt")) notes.add("(the unfinished run's own weights are used, not Part 4's again)");
-        // The band is an expectation, not a measured end point: check runs of 200 steps reached train loss 1.43 on
-        // the way down; 306 short answers seen about 78 times each are largely memorised by the end.
-        return new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 0.05f, 0.60f, "quick run",
-                "the loss is per answer character. The train loss should end well below 1 (after 200 steps it is"
-                        + " about 1.4 and still falling) and the held-out loss well above it; exact match is high on"
-                        + " the trained questions and low on the held-out ones, arithmetic aside: SFT teaches the"
-                        + " format, not facts it never saw",
+        // The band spans the quick run's measured end points (seeds 42 and 7): train 1.43-1.44, held-out 1.77-1.79.
+        return new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 1.30f, 1.90f, "quick run",
+                "the loss is per answer character. After 200 steps the train loss is about 1.4 and the held-out loss"
+                        + " about 1.8, its lowest: from here on the train loss keeps falling and the held-out loss"
+                        + " climbs (try --long). Exact match is higher on the trained questions than on the held-out"
+                        + " ones: SFT teaches the format, not facts it never saw",
                 about(), notes);
     }
 }
