@@ -194,6 +194,22 @@ final class ChildProcess {
     }
 
     /**
+     * CPU time used so far by the process and everything it started (inside the OS sandbox the JVM is a
+     * descendant of bubblewrap), in nanoseconds; -1 where the system does not say.
+     */
+    long cpuNanos() {
+        ProcessHandle self = process.toHandle();
+        long total = cpuNanos(self);
+        if (total < 0) return -1;
+        for (ProcessHandle p : self.descendants().toList()) total += Math.max(0, cpuNanos(p));
+        return total;
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    /**
      * Waits until the child said it is ready.
      *
      * @return false if it ended or did not get ready in time
@@ -266,14 +282,15 @@ final class ChildProcess {
 
     /** What the child wrote to stderr and stdout, last few KB each, for crash reports. */
     String diagnostics() {
-        // Called once the process has ended or been killed; on a busy machine the exit can take a moment.
+        // Called once the process has ended or been killed; on a busy machine the exit, and draining what it wrote,
+        // can take a while. Each wait returns as soon as its stream ends.
         try {
-            process.waitFor(3, TimeUnit.SECONDS);
+            process.waitFor(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stderr.awaitEnd(2000);
-        stdout.awaitEnd(500);
+        stderr.awaitEnd(10_000);
+        stdout.awaitEnd(5_000);
         StringBuilder sb = new StringBuilder(stderr.text().strip());
         String out = stdout.text().strip();
         if (!out.isEmpty()) {
