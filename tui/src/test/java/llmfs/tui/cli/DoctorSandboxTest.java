@@ -33,6 +33,7 @@ class DoctorSandboxTest {
         assertTrue(out.matches("(?s).*OS isolation: (bubblewrap \\(no network, private filesystem.*|unavailable — .*|turned off.*)"), out);
         assertTrue(out.contains("time limits: each exercise's limit on CPU time plus time spent waiting"), out);
         assertTrue(out.contains("wall-clock backstop 60 s or 10x the limit"), out);
+        assertTrue(out.matches("(?s).*OS task cap: (on \\(cgroup pids controller: at most 256 .*|unavailable — .*)"), out);
         assertTrue(out.contains("verdicts: sealed channel"), out);
     }
 }

@@ -22,6 +22,7 @@ public final class SandboxReport {
                 "JVM limits: on (heap " + o.heapMb() + " MB, off-heap " + CheckRunner.Options.DIRECT_MB
                         + " MB, " + CheckChild.THREAD_CAP + " threads, 4 KB of output" + files + ")",
                 timeLimits(o, CheckClock.processCpuNanos() >= 0),
+                "OS task cap: " + TaskCap.detect().description(),
                 "OS isolation: " + os.description()
                         + (os.active() || !os.required() ? "" : " — checks will fail (" + OsIsolation.ENV + "=required)"),
                 "verdicts: sealed channel (Unix socket, per-process key, HMAC-SHA256); learner output cannot forge them");
