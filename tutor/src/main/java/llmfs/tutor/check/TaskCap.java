@@ -140,7 +140,19 @@ final class TaskCap {
                 return new TaskCap(null, "the pids controller is not enabled under " + base);
             }
             Files.writeString(probe.resolve("pids.max"), String.valueOf(MAX_TASKS), StandardCharsets.US_ASCII);
+            // Entering it must work too, or every check process would fail to start.
+            Process p = new ProcessBuilder(wrap(List.of("/bin/sh", "-c", "exit 0"), probe)).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new TaskCap(null, "entering a cgroup under " + base + " did not finish");
+            }
+            if (p.exitValue() != 0) return new TaskCap(null, "cannot enter a cgroup under " + base + ": " + out);
             return new TaskCap(base, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TaskCap(null, "interrupted while probing cgroups");
         } catch (IOException e) {
             return new TaskCap(null, "cannot set pids.max under " + base + " (" + e.getClass().getSimpleName() + ")");
         } finally {
