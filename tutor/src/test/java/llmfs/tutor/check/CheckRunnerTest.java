@@ -39,16 +39,19 @@ class CheckRunnerTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = CheckRunner.Options.absolute(System.getProperty("java.class.path"));
         Files.writeString(exe, "#!/bin/sh\nCH=\nfor a in \"$@\"; do case \"$a\" in -Dllmfs.check.channel=*) CH=\"$a\";; esac; done\n"
-                + "exec '" + java + "' $CH -cp '" + cp + "' " + FakeChild.class.getName() + " " + mode + "\n");
+                + "exec '" + java + "' $CH -cp '" + cp + "' " + FakeChild.class.getName() + " " + mode + " '" + tmp + "'\n");
         assertTrue(exe.toFile().setExecutable(true));
         CheckRunner.Options o = new CheckRunner.Options(exe.toString(), "unused", 64, true, List.of(), startTimeoutMs, 500)
                 .withOsIsolation(false).withMinWallMs(minWallMs);
         return new CheckRunner(o);
     }
 
-    /** Whether a {@link FakeChild} in {@code mode} is still running, waiting generously for a killed one to go. */
-    private static boolean fakeChildAlive(String mode) throws InterruptedException {
-        String marker = FakeChild.class.getName() + " " + mode;
+    /**
+     * Whether this test's {@link FakeChild} in {@code mode} is still running (its command line names this test's
+     * folder), waiting generously for a killed one to go.
+     */
+    private boolean fakeChildAlive(String mode) throws InterruptedException {
+        String marker = FakeChild.class.getName() + " " + mode + " " + tmp;
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(marker))) {
