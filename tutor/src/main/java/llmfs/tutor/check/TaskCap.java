@@ -2,8 +2,11 @@ package llmfs.tutor.check;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,11 @@ import java.util.List;
 final class TaskCap {
     /** Tasks a check process may have: a JVM needs a few dozen, checks add at most {@link CheckChild#THREAD_CAP}. */
     static final int MAX_TASKS = 256;
+
+    /** Check processes' cgroups are named after their private folders, which start with this. */
+    static final String PREFIX = "llmfs-check-";
+    /** An empty check cgroup older than this is left over. */
+    private static final Duration STALE = Duration.ofMinutes(10);
 
     private static volatile TaskCap detected;
 
@@ -108,6 +116,27 @@ final class TaskCap {
         return false;
     }
 
+    /**
+     * Removes empty check cgroups made before {@code before}: a tutor that was killed, or that exited while its last
+     * check process was still ending, leaves its cgroup behind. One in use cannot be removed (the kernel refuses),
+     * and one just made by another tutor is too young to be touched.
+     */
+    static int sweep(Path base, Instant before) {
+        int removed = 0;
+        try (DirectoryStream<Path> groups = Files.newDirectoryStream(base, PREFIX + "*")) {
+            for (Path g : groups) {
+                try {
+                    if (Files.getLastModifiedTime(g).toInstant().isBefore(before) && remove(g, 1)) removed++;
+                } catch (IOException ignored) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
+        return removed;
+    }
+
     /** Finds this process's cgroup in the pids hierarchy (v1 or v2) and checks a capped child can be made there. */
     private static TaskCap probe() {
         if (!Files.isExecutable(Path.of("/bin/sh"))) return new TaskCap(null, "no /bin/sh to enter the cgroup");
@@ -149,6 +178,7 @@ final class TaskCap {
                 return new TaskCap(null, "entering a cgroup under " + base + " did not finish");
             }
             if (p.exitValue() != 0) return new TaskCap(null, "cannot enter a cgroup under " + base + ": " + out);
+            sweep(base, Instant.now().minus(STALE));
             return new TaskCap(base, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

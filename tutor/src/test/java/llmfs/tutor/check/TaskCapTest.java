@@ -79,6 +79,33 @@ class TaskCapTest {
         assertFalse(Files.exists(group), "the cgroup outlived its process: " + group);
     }
 
+    @Test
+    void leftOverEmptyCgroupsAreSweptButNotOnesInUseOrNew() throws IOException, InterruptedException {
+        TaskCap cap = cap();
+        String id = ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path old = cap.create(TaskCap.PREFIX + "old-" + id);
+        Path fresh = cap.create(TaskCap.PREFIX + "fresh-" + id);
+        Path busy = cap.create(TaskCap.PREFIX + "busy-" + id);
+        Process sleeper = new ProcessBuilder(TaskCap.wrap(List.of("/bin/sleep", "60"), busy)).start();
+        try {
+            long entered = System.nanoTime() + 30_000_000_000L; // a safety net: it enters at once
+            while (Files.readAllLines(busy.resolve("cgroup.procs")).isEmpty() && System.nanoTime() < entered) {
+                Thread.sleep(20);
+            }
+            java.time.Instant cut = java.time.Instant.now().plusSeconds(1);
+            Files.setLastModifiedTime(fresh, java.nio.file.attribute.FileTime.from(cut.plusSeconds(3600)));
+            TaskCap.sweep(cap.parent(), cut);
+            assertFalse(Files.exists(old), "an empty, old cgroup was kept");
+            assertTrue(Files.exists(fresh), "a new cgroup was removed");
+            assertTrue(Files.exists(busy), "a cgroup in use was removed");
+        } finally {
+            sleeper.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            TaskCap.remove(old);
+            TaskCap.remove(fresh);
+            TaskCap.remove(busy);
+        }
+    }
+
     private static void killAll(Path group) throws IOException {
         List<ProcessHandle> left = new ArrayList<>();
         for (String pid : Files.readAllLines(group.resolve("cgroup.procs"))) {
