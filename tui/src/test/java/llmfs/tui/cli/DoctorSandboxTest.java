@@ -31,6 +31,9 @@ class DoctorSandboxTest {
         assertTrue(out.contains("Sandbox:   compile-time API check: on"), out);
         assertTrue(out.contains("JVM limits: on (heap 256 MB, off-heap 32 MB"), out);
         assertTrue(out.matches("(?s).*OS isolation: (bubblewrap \\(no network, private filesystem.*|unavailable — .*|turned off.*)"), out);
+        assertTrue(out.contains("time limits: each exercise's limit on CPU time plus time spent waiting"), out);
+        assertTrue(out.contains("wall-clock backstop 60 s or 10x the limit"), out);
+        assertTrue(out.matches("(?s).*OS task cap: (on \\(cgroup pids controller: at most 256 .*|unavailable — .*)"), out);
         assertTrue(out.contains("verdicts: sealed channel"), out);
     }
 }

@@ -182,6 +182,10 @@ public final class CheckChild {
         Protocol.readCheckRequest(Protocol.decode(Protocol.encode(Protocol.checkRequest(sample, "warm"))));
         Protocol.result(Verdict.of(Verdict.Kind.PASS, "warm", ""), false, "warm", sample);
         SealedChannel.mac(new byte[32], new byte[1]);
+        CheckClock warm = CheckClock.startNow();
+        warm.sample(Thread.currentThread().getState());
+        warm.usedNanos();
+        TimeoutMessage.headline(1000, 60_000, warm);
         new LearnerTrace(Set.of("Warm")).details(new IllegalStateException("warm"));
         Compare.floats(new float[]{1f}, new float[]{1f}, 1e-6, 1e-6).firstDiff();
         CheckReport.pass("warm");
@@ -197,9 +201,11 @@ public final class CheckChild {
 
     private JsonObject run(JsonObject msg) {
         CheckRequest request;
+        long wallMs;
         String requestId = Protocol.requestId(msg);
         try {
             request = Protocol.readCheckRequest(msg);
+            wallMs = Protocol.wallMs(msg, request.timeoutMs());
         } catch (RuntimeException e) {
             Verdict v = Verdict.of(Verdict.Kind.INTERNAL,
                     "the tutor sent a malformed check request (a bug in the tutor, not in your code)", e.toString());
@@ -219,13 +225,17 @@ public final class CheckChild {
         running = loader.classNames();
         long start = System.nanoTime();
         int threadsBefore = Thread.activeCount();
+        CheckClock clock = CheckClock.startNow();
         worker.start();
         boolean tooManyThreads = false;
-        long deadline = start + request.timeoutMs() * 1_000_000L;
+        long limitNanos = request.timeoutMs() * 1_000_000L;
+        long wallNanos = wallMs * 1_000_000L;
         try {
-            // Joined in short steps so a burst of threads is noticed while it happens, not at the end.
-            while (worker.isAlive() && System.nanoTime() < deadline) {
-                worker.join(Math.max(1, Math.min(10, (deadline - System.nanoTime()) / 1_000_000)));
+            // Joined in short steps so a burst of threads is noticed while it happens, not at the end, and the
+            // time used is sampled often enough to stop an endless loop or sleep close to its limit.
+            while (worker.isAlive() && clock.usedNanos() < limitNanos && clock.wallNanos() < wallNanos) {
+                worker.join(10);
+                clock.sample(worker.getState());
                 if (Thread.activeCount() - threadsBefore > THREAD_CAP) {
                     tooManyThreads = true;
                     break;
@@ -242,7 +252,7 @@ public final class CheckChild {
                     + " threads, the limit for a check", "Exercises need no threads of their own; compute the "
                     + "result on the calling thread."), true);
         } else if (worker.isAlive()) {
-            result = timeout(request, trace, worker);
+            result = timeout(request, trace, worker, clock, wallMs);
         } else {
             result = classify(outcome.get(), trace);
             List<Thread> leftovers = leftoverThreads(before, worker, trace);
@@ -292,15 +302,14 @@ public final class CheckChild {
         }
     }
 
-    private Outcome timeout(CheckRequest request, LearnerTrace trace, Thread worker) {
-        String seconds = String.format(Locale.ROOT, "%.1f", request.timeoutMs() / 1000.0);
+    private Outcome timeout(CheckRequest request, LearnerTrace trace, Thread worker, CheckClock clock, long wallMs) {
         StackTraceElement at = trace.firstLearnerFrame(worker.getStackTrace());
         String details = at == null ? "" : "When it was stopped, your code was running "
                 + LearnerTrace.frame(at) + ".";
         String input = CheckContext.currentInput();
         if (input != null) details = (details.isEmpty() ? "" : details + "\n") + "The call was " + input;
-        return new Outcome(Verdict.of(Verdict.Kind.TIMEOUT, "ran longer than " + seconds
-                + " s — look for a loop whose condition never becomes false", details), true);
+        return new Outcome(Verdict.of(Verdict.Kind.TIMEOUT, TimeoutMessage.headline(request.timeoutMs(), wallMs,
+                clock), details), true);
     }
 
     /** Turns what the worker produced into a verdict. */

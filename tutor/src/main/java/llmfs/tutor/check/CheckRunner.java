@@ -2,6 +2,7 @@ package llmfs.tutor.check;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import llmfs.compute.kernel.Parallel;
 import llmfs.tutor.ProjectHome;
 
 import java.io.File;
@@ -31,9 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * check. When a check leaves it in a doubtful state (time-out, exit, out of memory, stray threads, a crash) it is
  * thrown away and a fresh one is started at once in the background. Checks run one at a time.
  *
- * <p>The tutor waits for a verdict at most the exercise's time limit plus {@link Options#graceMs()}; the check
- * process enforces the limit itself and the tutor's deadline is only the backstop for a process that stopped
- * responding.
+ * <p>An exercise's time limit is on the CPU time the check uses (plus time it spends asleep or waiting; see
+ * {@link CheckClock}), not on wall-clock time, so a busy machine does not turn correct code into a time-out. The
+ * check process enforces it and says which limit fired. The tutor keeps two backstops for a process that stopped
+ * responding: the process's CPU time (read from the operating system) past the limit plus
+ * {@link Options#graceMs()}, and a much longer wall-clock limit ({@link Options#wallMs(long)}).
  */
 public final class CheckRunner implements AutoCloseable {
 
@@ -46,25 +49,50 @@ public final class CheckRunner implements AutoCloseable {
      * @param c1Only         {@code -XX:TieredStopAtLevel=1}: only the quick JIT; starts and warms up faster
      * @param jvmFlags       further JVM flags (the project's, e.g. {@code --add-modules jdk.incubator.vector})
      * @param startTimeoutMs how long a new process may take to report ready
-     * @param graceMs        extra time over the exercise's limit before the tutor gives up on a silent process
+     * @param graceMs        extra CPU time over the exercise's limit before the tutor gives up on a silent process
      * @param osIsolation    run the process inside bubblewrap where the machine has it ({@link OsIsolation})
+     * @param minWallMs      the shortest wall-clock backstop of a check ({@link #wallMs(long)})
      */
     public record Options(String javaCommand, String classpath, int heapMb, boolean c1Only, List<String> jvmFlags,
-                          long startTimeoutMs, long graceMs, boolean osIsolation) {
+                          long startTimeoutMs, long graceMs, boolean osIsolation, long minWallMs) {
         /** Off-heap (direct buffer) memory a check process may allocate, in MB. */
         public static final int DIRECT_MB = 32;
         /** The largest file a check process may write (RLIMIT_FSIZE), in MB: only crash logs are expected. */
         public static final int FILE_MB = 16;
+        /**
+         * The shortest wall-clock backstop: long enough that a check which gets a small share of a busy machine
+         * still finishes on its CPU-time limit.
+         */
+        public static final long MIN_WALL_MS = 60_000;
+        /** The wall-clock backstop is at least this many times the CPU-time limit. */
+        public static final int WALL_PER_CPU = 10;
 
         public Options {
             jvmFlags = List.copyOf(jvmFlags);
             if (heapMb < 16) throw new IllegalArgumentException("heapMb must be at least 16, got " + heapMb);
+            if (minWallMs <= 0) throw new IllegalArgumentException("minWallMs must be positive, got " + minWallMs);
+        }
+
+        /** Options with the default wall-clock backstop. */
+        public Options(String javaCommand, String classpath, int heapMb, boolean c1Only, List<String> jvmFlags,
+                       long startTimeoutMs, long graceMs, boolean osIsolation) {
+            this(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation, MIN_WALL_MS);
         }
 
         /** Options with OS isolation where available. */
         public Options(String javaCommand, String classpath, int heapMb, boolean c1Only, List<String> jvmFlags,
                        long startTimeoutMs, long graceMs) {
             this(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, true);
+        }
+
+        /** The wall-clock backstop of a check whose CPU-time limit is {@code cpuMs}. */
+        public long wallMs(long cpuMs) {
+            return Math.max(minWallMs, WALL_PER_CPU * cpuMs);
+        }
+
+        /** {@link #wallMs(long)} with the default {@link #MIN_WALL_MS}. */
+        static long defaultWallMs(long cpuMs) {
+            return Math.max(MIN_WALL_MS, WALL_PER_CPU * cpuMs);
         }
 
         /**
@@ -106,23 +134,28 @@ public final class CheckRunner implements AutoCloseable {
         }
 
         public Options withHeapMb(int mb) {
-            return new Options(javaCommand, classpath, mb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation);
+            return new Options(javaCommand, classpath, mb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation, minWallMs);
         }
 
         public Options withC1Only(boolean on) {
-            return new Options(javaCommand, classpath, heapMb, on, jvmFlags, startTimeoutMs, graceMs, osIsolation);
+            return new Options(javaCommand, classpath, heapMb, on, jvmFlags, startTimeoutMs, graceMs, osIsolation, minWallMs);
         }
 
         public Options withClasspath(String cp) {
-            return new Options(javaCommand, cp, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation);
+            return new Options(javaCommand, cp, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation, minWallMs);
         }
 
         public Options withGraceMs(long ms) {
-            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, ms, osIsolation);
+            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, ms, osIsolation, minWallMs);
         }
 
         public Options withOsIsolation(boolean on) {
-            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, on);
+            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, on, minWallMs);
+        }
+
+        /** The same options with another shortest wall-clock backstop. */
+        public Options withMinWallMs(long ms) {
+            return new Options(javaCommand, classpath, heapMb, c1Only, jvmFlags, startTimeoutMs, graceMs, osIsolation, ms);
         }
 
         /**
@@ -177,6 +210,9 @@ public final class CheckRunner implements AutoCloseable {
             cmd.add("-D" + CheckChild.DIRECT_PROPERTY + "=" + DIRECT_MB);
             // Checks use small tensors: the CPU backend is fastest and never probes for GPUs in every check process.
             cmd.add("-Dllmfs.device=java");
+            // One compute thread: a check's CPU-time limit then means the same on every machine, and a class server
+            // that runs one check per core is not oversubscribed.
+            cmd.add("-D" + Parallel.THREADS_PROPERTY + "=1");
             cmd.addAll(jvmFlags);
             cmd.add("-cp");
             cmd.add(classpath);
@@ -186,6 +222,13 @@ public final class CheckRunner implements AutoCloseable {
     }
 
     private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+    /** How often the tutor reads a silent check process's CPU time. */
+    private static final long CPU_POLL_MS = 250;
+    /**
+     * How long to wait for the exit status of a process whose channel has closed. It is on its way out, so this
+     * returns at once unless the machine is very busy; generous, so the status is not lost then.
+     */
+    private static final long EXIT_WAIT_MS = 15_000;
 
     private static final SecureRandom IDS = new SecureRandom();
 
@@ -271,24 +314,32 @@ public final class CheckRunner implements AutoCloseable {
                     + "setup, not with your code)", lastDiagnostics);
         }
         String requestId = Long.toHexString(IDS.nextLong()) + Long.toHexString(IDS.nextLong());
+        long wallMs = options.wallMs(request.timeoutMs());
+        long cpuStart = child.cpuNanos();
         try {
-            child.send(Protocol.checkRequest(request, requestId));
+            child.send(Protocol.checkRequest(request, requestId, wallMs));
         } catch (IOException e) {
             // It died after saying ready; the reader will report the end below.
         }
-        long deadline = System.nanoTime() + (request.timeoutMs() + options.graceMs()) * 1_000_000L;
+        long t0 = System.nanoTime();
+        long deadline = t0 + (wallMs + options.graceMs()) * 1_000_000L;
+        long cpuBackstop = (request.timeoutMs() + options.graceMs()) * 1_000_000L;
         JsonObject exit = null;
         while (true) {
             long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-            JsonObject m = leftMs > 0 ? child.next(leftMs) : null;
+            // Woken now and then to read the process's CPU time: the backstop for a process that computes on
+            // without ever answering.
+            JsonObject m = leftMs > 0 ? child.next(Math.min(leftMs, CPU_POLL_MS)) : null;
             if (m == null) {
+                long cpu = cpuStart < 0 ? -1 : child.cpuNanos() - cpuStart;
+                if (leftMs > 0 && (cpu < 0 || cpu <= cpuBackstop)) continue;
                 discard(child);
-                String seconds = String.format(Locale.ROOT, "%.1f", request.timeoutMs() / 1000.0);
-                return Verdict.of(Verdict.Kind.TIMEOUT, "ran longer than " + seconds
-                        + " s — look for a loop whose condition never becomes false", "");
+                String headline = leftMs > 0 ? TimeoutMessage.cpu(request.timeoutMs())
+                        : TimeoutMessage.silent((System.nanoTime() - t0) / 1_000_000, cpu);
+                return Verdict.of(Verdict.Kind.TIMEOUT, headline, "");
             }
             if (m == ChildProcess.END) {
-                int status = child.waitForExit(2_000);
+                int status = child.waitForExit(EXIT_WAIT_MS);
                 String diagnostics = child.diagnostics();
                 discard(child);
                 return ended(exit, status, diagnostics);

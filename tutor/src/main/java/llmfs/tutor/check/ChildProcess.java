@@ -47,6 +47,8 @@ final class ChildProcess {
 
     private final Process process;
     private final Path root;
+    /** The process's capped cgroup ({@link TaskCap}), or null where there is none. */
+    private final Path group;
     private final ServerSocketChannel server;
     private final Path socketFile;
     private final byte[] key;
@@ -57,10 +59,11 @@ final class ChildProcess {
     private volatile SealedChannel channel;
     private volatile boolean ready;
 
-    private ChildProcess(Process process, Path root, ServerSocketChannel server, Path socketFile, byte[] key,
+    private ChildProcess(Process process, Path root, Path group, ServerSocketChannel server, Path socketFile, byte[] key,
                          long acceptTimeoutMs) {
         this.process = process;
         this.root = root;
+        this.group = group;
         this.server = server;
         this.socketFile = socketFile;
         this.key = key;
@@ -71,6 +74,7 @@ final class ChildProcess {
         reader.setDaemon(true);
         reader.start();
         process.onExit().thenRun(this::deleteFolder);
+        if (group != null) process.onExit().thenRunAsync(() -> TaskCap.remove(group));
     }
 
     /** How a check process's command line is made, given its private paths. */
@@ -91,12 +95,19 @@ final class ChildProcess {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
                 : Files.createTempDirectory("llmfs-check-");
         ServerSocketChannel server = null;
+        Path group = null;
         try {
             Path scratch = Files.createDirectory(root.resolve("scratch"));
             Path socket = root.resolve("channel.sock");
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
-            ProcessBuilder pb = new ProcessBuilder(launch.command(scratch, socket)).directory(scratch.toFile());
+            List<String> command = launch.command(scratch, socket);
+            TaskCap cap = TaskCap.detect();
+            if (cap.active()) {
+                group = cap.create(root.getFileName().toString());
+                command = TaskCap.wrap(command, group);
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
             // Nothing of the tutor's environment (tokens, proxies, JAVA_TOOL_OPTIONS, LD_PRELOAD) reaches the child.
             pb.environment().clear();
             pb.environment().put("PATH", "/usr/bin:/bin");
@@ -106,7 +117,7 @@ final class ChildProcess {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
             Process p = startRetryingBusy(pb);
-            ChildProcess child = new ChildProcess(p, root, server, socket, key, acceptTimeoutMs);
+            ChildProcess child = new ChildProcess(p, root, group, server, socket, key, acceptTimeoutMs);
             try (OutputStream in = p.getOutputStream()) {
                 in.write((HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
@@ -116,6 +127,7 @@ final class ChildProcess {
         } catch (IOException | RuntimeException e) {
             if (server != null) server.close();
             deleteTree(root);
+            if (group != null) TaskCap.remove(group);
             throw e;
         }
     }
@@ -194,6 +206,22 @@ final class ChildProcess {
     }
 
     /**
+     * CPU time used so far by the process and everything it started (inside the OS sandbox the JVM is a
+     * descendant of bubblewrap), in nanoseconds; -1 where the system does not say.
+     */
+    long cpuNanos() {
+        ProcessHandle self = process.toHandle();
+        long total = cpuNanos(self);
+        if (total < 0) return -1;
+        for (ProcessHandle p : self.descendants().toList()) total += Math.max(0, cpuNanos(p));
+        return total;
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    /**
      * Waits until the child said it is ready.
      *
      * @return false if it ended or did not get ready in time
@@ -262,18 +290,21 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         forget();
+        // Also done when the process ends, but at shutdown that may never run: try now, briefly.
+        if (group != null) TaskCap.remove(group, 10);
     }
 
     /** What the child wrote to stderr and stdout, last few KB each, for crash reports. */
     String diagnostics() {
-        // Called once the process has ended or been killed; on a busy machine the exit can take a moment.
+        // Called once the process has ended or been killed; on a busy machine the exit, and draining what it wrote,
+        // can take a while. Each wait returns as soon as its stream ends.
         try {
-            process.waitFor(3, TimeUnit.SECONDS);
+            process.waitFor(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stderr.awaitEnd(2000);
-        stdout.awaitEnd(500);
+        stderr.awaitEnd(10_000);
+        stdout.awaitEnd(5_000);
         StringBuilder sb = new StringBuilder(stderr.text().strip());
         String out = stdout.text().strip();
         if (!out.isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * <pre>
  * parent → child   the channel key, as one hex line on the child's stdin (before anything else)
  * child  → parent  {"type":"ready"}                              once, after start-up
- * parent → child   {"type":"check","requestId":…,"checkClass":…,"sourceFile":…,"seed":…,"timeoutMs":…,"classes":{name: base64}}
+ * parent → child   {"type":"check","requestId":…,"checkClass":…,"sourceFile":…,"seed":…,"timeoutMs":…,"wallMs":…,"classes":{name: base64}}
  * child  → parent  {"type":"result","requestId":…,"checkClass":…,"sourceFile":…,"kind":…,"headline":…,…,"discard":false}
  * child  → parent  {"type":"exit","frame":…}                     from a shutdown hook when learner code exits
  * parent → child   {"type":"quit"}
@@ -64,6 +64,13 @@ final class Protocol {
         return message.toString();
     }
 
+    /** A check request with the wall-clock backstop {@link CheckRunner.Options#wallMs(long)} gives it. */
+    static JsonObject checkRequest(CheckRequest r, String requestId, long wallMs) {
+        JsonObject o = checkRequest(r, requestId);
+        o.addProperty("wallMs", wallMs);
+        return o;
+    }
+
     static JsonObject checkRequest(CheckRequest r, String requestId) {
         JsonObject o = message(CHECK);
         o.addProperty("requestId", requestId);
@@ -86,6 +93,16 @@ final class Protocol {
         }
         return new CheckRequest(o.get("checkClass").getAsString(), o.get("sourceFile").getAsString(), classes,
                 o.get("seed").getAsLong(), o.get("timeoutMs").getAsLong());
+    }
+
+    /**
+     * A check request's wall-clock backstop in ms: its {@code wallMs}, or the default for its time limit when the
+     * request has none.
+     */
+    static long wallMs(JsonObject request, long timeoutMs) {
+        JsonElement e = request.get("wallMs");
+        long ms = e != null && e.isJsonPrimitive() ? e.getAsLong() : CheckRunner.Options.defaultWallMs(timeoutMs);
+        return Math.max(ms, timeoutMs);
     }
 
     /** The id of a check request or result, or null. */

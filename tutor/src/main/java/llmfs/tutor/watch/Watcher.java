@@ -40,7 +40,11 @@ public final class Watcher implements AutoCloseable {
     public static final String POLL_ENV = "TUTOR_WATCH_POLL";
     /** How often files are looked at in polling mode. */
     public static final long POLL_INTERVAL_MS = 300;
-    /** How long a file must stay quiet before the callback runs. */
+    /**
+     * How long a file must stay quiet before the callback runs. When polling, a file is looked at only every
+     * {@link #POLL_INTERVAL_MS}, so it must also be seen unchanged by the next look ({@link #quietMs()}): otherwise a
+     * save caught half-way by one look and complete at the next would give two callbacks.
+     */
     public static final long DEBOUNCE_MS = 150;
 
     /** How changes are noticed. */
@@ -219,7 +223,12 @@ public final class Watcher implements AutoCloseable {
         ScheduledFuture<?> old = pending.remove(e);
         if (old != null) old.cancel(false);
         if (closed) return;
-        pending.put(e, scheduler.schedule(() -> fire(file, e), DEBOUNCE_MS, TimeUnit.MILLISECONDS));
+        pending.put(e, scheduler.schedule(() -> fire(file, e), quietMs(), TimeUnit.MILLISECONDS));
+    }
+
+    /** The quiet period before a callback: longer than one polling interval whenever files are polled. */
+    private long quietMs() {
+        return mode == Mode.POLLING || pollingFallbackStarted ? POLL_INTERVAL_MS + DEBOUNCE_MS : DEBOUNCE_MS;
     }
 
     private void fire(Path file, Exercise e) {

@@ -31,19 +31,35 @@ class CheckRunnerTest {
 
     /** A runner whose "java" starts {@link FakeChild} in {@code mode}, passing on the channel's socket path. */
     private CheckRunner runner(String mode) throws IOException {
-        return runner(mode, 20_000);
+        return runner(mode, 20_000, CheckRunner.Options.MIN_WALL_MS);
     }
 
-    private CheckRunner runner(String mode, long startTimeoutMs) throws IOException {
+    private CheckRunner runner(String mode, long startTimeoutMs, long minWallMs) throws IOException {
         Path exe = tmp.resolve("fake-java-" + mode);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = CheckRunner.Options.absolute(System.getProperty("java.class.path"));
         Files.writeString(exe, "#!/bin/sh\nCH=\nfor a in \"$@\"; do case \"$a\" in -Dllmfs.check.channel=*) CH=\"$a\";; esac; done\n"
-                + "exec '" + java + "' $CH -cp '" + cp + "' " + FakeChild.class.getName() + " " + mode + "\n");
+                + "exec '" + java + "' $CH -cp '" + cp + "' " + FakeChild.class.getName() + " " + mode + " '" + tmp + "'\n");
         assertTrue(exe.toFile().setExecutable(true));
         CheckRunner.Options o = new CheckRunner.Options(exe.toString(), "unused", 64, true, List.of(), startTimeoutMs, 500)
-                .withOsIsolation(false);
+                .withOsIsolation(false).withMinWallMs(minWallMs);
         return new CheckRunner(o);
+    }
+
+    /**
+     * Whether this test's {@link FakeChild} in {@code mode} is still running (its command line names this test's
+     * folder), waiting generously for a killed one to go.
+     */
+    private boolean fakeChildAlive(String mode) throws InterruptedException {
+        String marker = FakeChild.class.getName() + " " + mode + " " + tmp;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(marker))) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     /** Check processes start in a temporary folder; the defaults tell them where corpora/ and exercises/ are. */
@@ -67,13 +83,44 @@ class CheckRunnerTest {
     }
 
     @Test
-    void aProcessThatStopsAnsweringIsKilledAtTheDeadline() throws IOException {
-        try (CheckRunner r = runner("hang")) {
-            Verdict v = r.run(REQUEST);
+    void theWallClockBackstopIsLongAndScalesWithTheLimit() {
+        CheckRunner.Options o = CheckRunner.Options.defaults();
+        assertEquals(CheckRunner.Options.MIN_WALL_MS, o.wallMs(1500));
+        assertEquals(10 * 15_000, o.wallMs(15_000));
+        assertEquals(2_000, o.withMinWallMs(1).wallMs(200));
+    }
+
+    @Test
+    void checkProcessesComputeOnOneThread() {
+        // So that the CPU-time limit means the same on every machine.
+        assertTrue(CheckRunner.Options.defaults().command().contains("-Dllmfs.threads=1"));
+    }
+
+    @Test
+    void aProcessThatStopsAnsweringIsKilledAtTheWallClockBackstop() throws IOException, InterruptedException {
+        // It sleeps and uses no CPU: only the wall-clock backstop (here 10 x 0.2 s) can end the wait.
+        CheckRequest quick = new CheckRequest("some.Check", "Add.java", Map.of("Add", new byte[]{1}), 99L, 200);
+        try (CheckRunner r = runner("hang", 20_000, 1)) {
+            Verdict v = r.run(quick);
             assertEquals(Verdict.Kind.TIMEOUT, v.kind(), v::toString);
-            assertEquals("ran longer than 0.5 s — look for a loop whose condition never becomes false", v.headline());
+            assertTrue(v.headline().startsWith("the check process gave no answer within "), v.headline());
+            assertTrue(v.headline().contains("of wall time"), v.headline());
             assertEquals(99L, v.seed());
         }
+        assertFalse(fakeChildAlive("hang"), "the silent process was not killed");
+    }
+
+    @Test
+    void aProcessThatComputesWithoutAnsweringIsKilledOnItsCpuTime() throws IOException, InterruptedException {
+        // The wall-clock backstop is two minutes away: the process's CPU time is what stops it.
+        try (CheckRunner r = runner("spin", 20_000, 120_000)) {
+            Verdict v = r.run(REQUEST);
+            assertEquals(Verdict.Kind.TIMEOUT, v.kind(), v::toString);
+            assertEquals("used more than 0.5 s of CPU time — look for a loop whose condition never becomes false",
+                    v.headline());
+            assertEquals(99L, v.seed());
+        }
+        assertFalse(fakeChildAlive("spin"), "the spinning process was not killed");
     }
 
     @Test
@@ -112,7 +159,7 @@ class CheckRunnerTest {
     @Test
     void verdictLinesOnStdoutAreNotAVerdict() throws IOException {
         // It never connects, so the runner waits its whole start-up time: keep that short here.
-        try (CheckRunner r = runner("forge-stdout", 4_000)) {
+        try (CheckRunner r = runner("forge-stdout", 4_000, CheckRunner.Options.MIN_WALL_MS)) {
             Verdict v = r.run(REQUEST);
             assertEquals(Verdict.Kind.INTERNAL, v.kind(), v::toString);
             assertTrue(v.headline().contains("did not start"), v.headline());

@@ -115,10 +115,20 @@ class CheckServiceTest {
     }
 
     @Test
-    void endlessLoopTimesOutAndSaysWhere() throws IOException {
+    void endlessLoopTimesOutOnItsCpuTimeAndSaysWhere() throws IOException {
+        int before = service.runner().processesStarted();
         badThenGood("Add.loop.java", Verdict.Kind.TIMEOUT, v -> {
-            assertEquals("ran longer than 1.5 s — look for a loop whose condition never becomes false", v.headline());
-            assertTrue(v.millis() >= add.timeoutMs(), () -> "took only " + v.millis() + " ms");
+            assertEquals("used more than 1.5 s of CPU time — look for a loop whose condition never becomes false",
+                    v.headline());
+            assertTrue(v.details().contains("When it was stopped, your code was running Add.add(Add.java:"), v.details());
+        });
+        assertTrue(service.runner().processesStarted() > before, "the looping process was replaced");
+    }
+
+    @Test
+    void endlessSleepTimesOutOnItsWaitingTimeAndSaysWhere() throws IOException {
+        badThenGood("Add.sleep.java", Verdict.Kind.TIMEOUT, v -> {
+            assertTrue(v.headline().startsWith("spent more than 1.5 s sleeping or waiting"), v.headline());
             assertTrue(v.details().contains("Add.add(Add.java:"), v.details());
         });
     }

@@ -41,7 +41,12 @@ public final class FakeChild {
             CheckRequest r = Protocol.readCheckRequest(req);
             String id = Protocol.requestId(req);
             switch (mode) {
-                case "hang" -> Thread.sleep(30_000);
+                case "hang" -> Thread.sleep(120_000);
+                case "spin" -> {
+                    // Computes forever and never answers: only the tutor's CPU-time backstop can stop it.
+                    long x = 0;
+                    while (x >= 0) x = (x * 31 + 7) & Long.MAX_VALUE;
+                }
                 case "die" -> {
                     System.err.println("last words");
                     System.exit(7);
