@@ -27,6 +27,11 @@ public final class NoVectorProbe {
         } catch (IllegalStateException e) {
             System.out.println("simdMatmul=" + (e.getMessage().contains("--add-modules") ? "refused" : e));
         }
+        // y = [1 2]·[5 6; 7 8] + [1 1] = [20 23], through the one-row product the sampler uses
+        MatVec mv = MatVec.best();
+        float[] y = new float[2];
+        mv.multiply(mv.pack(new float[]{5, 6, 7, 8}, new float[]{1, 1}, 2, 2), new float[]{1, 2}, 0, 1, y, 0, false);
+        System.out.println("matvec=" + mv.name() + " " + (y[0] == 20 && y[1] == 23 ? "ok" : "wrong"));
         System.out.println("peak=" + FmaPeak.method() + " " + (FmaPeak.gflops(1, 0.01) > 0));
     }
 }

@@ -57,6 +57,7 @@ class SimdTest {
         assertTrue(lines.contains("best=blocked"), out);
         assertTrue(lines.contains("product=ok"), out);
         assertTrue(lines.contains("simdMatmul=refused"), out);
+        assertTrue(lines.contains("matvec=scalar ok"), out);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("peak=scalar")), out);
     }
 

@@ -119,4 +119,69 @@ class GptSamplerTest {
         assertThrows(IllegalArgumentException.class, () -> s.prefill(new int[0]));
         assertThrows(IllegalArgumentException.class, () -> s.prefill(new int[]{SHAPE.vocab()}));
     }
+
+    /** The plain-Java kernels, and the Vector API ones where this JVM has them. */
+    private static boolean[] kernels() {
+        return llmfs.compute.kernel.Simd.available() ? new boolean[]{false, true} : new boolean[]{false};
+    }
+
+    /**
+     * The array path's logits equal the tensor path's full forward pass over the same window within float rounding,
+     * for prompts shorter than, as long as and longer than the context, through many slides. The shape has a
+     * vocabulary and widths that leave ragged panels, a context that is not a whole number of vectors, and batches
+     * that are not a whole number of row groups.
+     */
+    @Test
+    void arrayPathEqualsTheFullForwardPassForEveryPromptLength() {
+        Gpt.Config shape = new Gpt.Config(97, 48, 4, 2, 21, 0.1f);
+        Gpt g = new Gpt(shape, new Rng(31));
+        g.train(false);
+        for (boolean vectorApi : kernels()) {
+            for (int promptLength : new int[]{5, shape.context(), shape.context() + 9}) {
+                GptSampler s = new GptSampler(g, 11, vectorApi);
+                Rng rng = new Rng(promptLength);
+                int[] prompt = new int[promptLength];
+                for (int i = 0; i < promptLength; i++) prompt[i] = rng.nextInt(shape.vocab());
+                float[] logits = s.prefill(prompt);
+                int slides = 0;
+                for (int step = 0; step < 60; step++) {
+                    int[] w = s.window();
+                    float[] want;
+                    try (var off = Tape.noGrad()) {
+                        float[] all = g.forward(w, 1, w.length).toArray();
+                        want = Arrays.copyOfRange(all, all.length - shape.vocab(), all.length);
+                    }
+                    String where = (vectorApi ? "Vector API" : "plain Java") + " prompt " + promptLength + " step " + step;
+                    for (int i = 0; i < want.length; i++) {
+                        assertEquals(want[i], logits[i], 1e-5f * Math.max(1, Math.abs(want[i])), where + " logit " + i);
+                    }
+                    if (w.length == shape.context()) slides++;
+                    logits = s.next(rng.nextInt(shape.vocab()));
+                }
+                assertTrue(slides >= 5, "the window slid only " + slides + " times");
+            }
+        }
+    }
+
+    /** Part 4's model itself (width 128, context 64: whole panels and whole vectors of positions). */
+    @Test
+    void courseModelMatchesTheFullForwardPass() {
+        Gpt g = new Gpt(Gpt.Config.course(97), new Rng(3));
+        g.train(false);
+        for (boolean vectorApi : kernels()) {
+            GptSampler s = new GptSampler(g, 32, vectorApi);
+            Rng rng = new Rng(6);
+            int[] prompt = new int[70];
+            for (int i = 0; i < prompt.length; i++) prompt[i] = rng.nextInt(97);
+            float[] logits = s.prefill(prompt);
+            for (int step = 0; step < 40; step++) {
+                int[] w = s.window();
+                try (var off = Tape.noGrad()) {
+                    float[] all = g.forward(w, 1, w.length).toArray();
+                    assertClose(Arrays.copyOfRange(all, all.length - 97, all.length), logits, "step " + step);
+                }
+                logits = s.next(rng.nextInt(97));
+            }
+        }
+    }
 }

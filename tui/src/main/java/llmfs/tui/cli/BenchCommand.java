@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
                 peak1, peak, Parallel.threads(), bw, FmaPeak.method());
         if (!skipOps) ops(out, list, peak, bw);
         if (!skipTrain) train(out, list, corpora);
-        if (!skipChat) chat(out);
+        if (!skipChat) chat(out, peak1);
         if (!skipBpe) {
             out.println("BPE tokenizer on Tiny Shakespeare (one thread)");
             BpeBench.run(corpora.text("tinyshakespeare.txt"), 5, out);
@@ -174,15 +174,20 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The chat with Part 4's GPT through the key/value cache (one thread, as the chat runs). */
-    private static void chat(PrintWriter out) {
-        BenchTable t = new BenchTable("model", "prompt", "first token ms", "answer", "generated tokens/s");
+    private static void chat(PrintWriter out, double peak1) {
+        BenchTable t = new BenchTable("model", "prompt", "first token ms", "answer", "generated tokens/s",
+                "GFLOP/s", "% of 1-thread peak");
+        long flops = 0;
         for (int prompt : new int[]{7, 64}) {
             ChatBench.Result r = ChatBench.run(prompt, 2_000, 7);
+            flops = r.flopsPerToken();
             t.row(r.model(), r.promptTokens() + " tokens", f2(r.firstTokenMs()), f0(r.answerTokens()) + " tokens",
-                    f0(r.tokensPerSecond()));
+                    f0(r.tokensPerSecond()), f1(r.gflops()), pct(r.gflops() / peak1));
         }
         out.println("Chat (Part 4's GPT, key/value cache, one thread; median of 7 after 2 s of JIT warm-up; once 64"
-                + " tokens are cached the window slides by 32, recomputing the kept 32 as one batch)");
+                + " tokens are cached the window slides by 32, recomputing the kept 32 as one batch; GFLOP/s counts"
+                + " 2 per weight of the products one token goes through, "
+                + String.format(Locale.ROOT, "%.2f", flops / 1e6) + " MFLOP)");
         t.print(out);
         out.println();
     }
