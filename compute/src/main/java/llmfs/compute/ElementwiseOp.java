@@ -75,7 +75,7 @@ final class ElementwiseOp {
     static void accumulate(Backend be, Buffer g, int[] outShape, Tensor t) {
         int[] ts = t.shape();
         if (Shape.same(ts, outShape)) {
-            be.axpy(1f, g, 0, t.gradBuffer(), 0, t.numel());
+            GradAccumulation.add(be, g, t, 0, t.numel());
             return;
         }
         int[] padded = new int[outShape.length];

@@ -6,6 +6,9 @@ import llmfs.compute.backend.Backend;
 final class MatmulOp {
     private MatmulOp() {}
 
+    // Backward: a gradient buffer that does not exist yet is allocated zeroed, so the first product into it may
+    // overwrite instead of accumulate; that saves reading C back in every tile of the matmul.
+
     static Tensor matmul(Tensor a, Tensor b) {
         Backend be = Tensor.sameBackend("matmul", a, b);
         int[] as = a.shape(), bs = b.shape();
@@ -35,8 +38,14 @@ final class MatmulOp {
             int rows = batchA * m;
             be.matmul(a.data, b.data, out.data, 1, rows, n, k, false, false, 0, 0, 0, false);
             Tape.record(out, o -> {
-                if (a.requiresGrad()) be.matmul(o.grad, b.data, a.gradBuffer(), 1, rows, k, n, false, true, 0, 0, 0, true);
-                if (b.requiresGrad()) be.matmul(a.data, o.grad, b.gradBuffer(), 1, k, n, rows, true, false, 0, 0, 0, true);
+                if (a.requiresGrad()) {
+                    boolean add = a.hasGrad();
+                    be.matmul(o.grad, b.data, a.gradBuffer(), 1, rows, k, n, false, true, 0, 0, 0, add);
+                }
+                if (b.requiresGrad()) {
+                    boolean add = b.hasGrad();
+                    be.matmul(a.data, o.grad, b.gradBuffer(), 1, k, n, rows, true, false, 0, 0, 0, add);
+                }
             }, a, b);
             return out;
         }
@@ -48,7 +57,10 @@ final class MatmulOp {
         be.matmul(a.data, b.data, out.data, batch, m, n, k, false, false, sA, sB, sC, false);
         Tape.record(out, o -> {
             if (a.requiresGrad()) {
-                if (sA != 0) be.matmul(o.grad, b.data, a.gradBuffer(), batch, m, k, n, false, true, sC, sB, sA, true);
+                if (sA != 0) {
+                    boolean add = a.hasGrad();
+                    be.matmul(o.grad, b.data, a.gradBuffer(), batch, m, k, n, false, true, sC, sB, sA, add);
+                }
                 else for (int i = 0; i < batch; i++) {
                     // A shared by every batch: its gradient is the sum over batches, done one at a time.
                     be.matmul(slice(be, o.grad, i * sC, sC), slice(be, b.data, i * sB, (long) k * n), a.gradBuffer(),
@@ -56,7 +68,10 @@ final class MatmulOp {
                 }
             }
             if (b.requiresGrad()) {
-                if (sB != 0) be.matmul(a.data, o.grad, b.gradBuffer(), batch, k, n, m, true, false, sA, sC, sB, true);
+                if (sB != 0) {
+                    boolean add = b.hasGrad();
+                    be.matmul(a.data, o.grad, b.gradBuffer(), batch, k, n, m, true, false, sA, sC, sB, add);
+                }
                 else for (int i = 0; i < batch; i++) {
                     be.matmul(slice(be, a.data, i * sA, (long) m * k), slice(be, o.grad, i * sC, sC), b.gradBuffer(),
                             1, k, n, m, true, false, 0, 0, 0, true);
@@ -95,8 +110,14 @@ final class MatmulOp {
         be.binary(llmfs.compute.backend.BinaryOp.ADD, out.data, bias.data, out.data,
                 new llmfs.compute.backend.Broadcast(new int[]{rows, n}, new int[]{n}, "add"));
         Tape.record(out, o -> {
-            if (x.requiresGrad()) be.matmul(o.grad, w.data, x.gradBuffer(), 1, rows, k, n, false, true, 0, 0, 0, true);
-            if (w.requiresGrad()) be.matmul(x.data, o.grad, w.gradBuffer(), 1, k, n, rows, true, false, 0, 0, 0, true);
+            if (x.requiresGrad()) {
+                boolean add = x.hasGrad();
+                be.matmul(o.grad, w.data, x.gradBuffer(), 1, rows, k, n, false, true, 0, 0, 0, add);
+            }
+            if (w.requiresGrad()) {
+                boolean add = w.hasGrad();
+                be.matmul(x.data, o.grad, w.gradBuffer(), 1, k, n, rows, true, false, 0, 0, 0, add);
+            }
             if (bias.requiresGrad()) be.sumTo(o.grad, new int[]{rows, n}, bias.gradBuffer(), new int[]{1, n}, true);
         }, x, w, bias);
         return out;

@@ -11,7 +11,7 @@ final class ViewOp {
         int[] s = Shape.resolveView(x.shape(), newShape);
         Tensor out = new Tensor(x.data, s);
         Backend be = x.backend();
-        Tape.record(out, o -> be.axpy(1f, o.grad, 0, x.gradBuffer(), 0, x.numel()), x);
+        Tape.record(out, o -> GradAccumulation.add(be, o.grad, x, 0, x.numel()), x);
         return out;
     }
 
@@ -36,6 +36,10 @@ final class ViewOp {
         Tape.record(out, o -> {
             int[] inv = new int[p.length];
             for (int i = 0; i < p.length; i++) inv[p[i]] = i;
+            if (!x.hasGrad()) { // the first gradient for x: permute straight into its (new) buffer
+                be.permute(o.grad, outShape, inv, x.gradBuffer());
+                return;
+            }
             Buffer back = be.allocate(x.numel());
             be.permute(o.grad, outShape, inv, back);
             be.axpy(1f, back, 0, x.gradBuffer(), 0, x.numel());
@@ -55,7 +59,7 @@ final class ViewOp {
         Backend be = x.backend();
         Tensor out = Tensor.result(be, outShape);
         be.copy(x.data, from * row, out.data, 0, out.numel());
-        Tape.record(out, o -> be.axpy(1f, o.grad, 0, x.gradBuffer(), from * row, o.numel()), x);
+        Tape.record(out, o -> GradAccumulation.add(be, o.grad, x, from * row, o.numel()), x);
         return out;
     }
 }

@@ -352,6 +352,43 @@ class OpGradientTest {
     }
 
     @Test
+    void firstGradientContributionIsWrittenAndLaterOnesAdded() {
+        // The first contribution to a gradient overwrites its fresh buffer; any later one must still add.
+        check("permute twice", rng, new int[][]{{2, 3}}, t -> t[0].permute(1, 0).mul(t[0].permute(1, 0)), in -> {
+            double[] o = new double[6];
+            for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) o[j * 2 + i] = in[0][i * 3 + j] * in[0][i * 3 + j];
+            return o;
+        });
+        check("slices of one tensor", rng, new int[][]{{4, 3}}, t -> t[0].slice(0, 2).mul(t[0].slice(2, 4)), in -> {
+            double[] o = new double[6];
+            for (int i = 0; i < 6; i++) o[i] = in[0][i] * in[0][i + 6];
+            return o;
+        });
+        check("matmul of a tensor with itself", rng, new int[][]{{3, 3}}, t -> t[0].matmul(t[0]),
+                in -> mm(in[0], in[0], 1, 3, 3, 3, true));
+        check("linear input also added", rng, new int[][]{{2, 3}, {3, 3}, {3}}, t -> t[0].linear(t[1], t[2]).add(t[0]),
+                in -> {
+                    double[] o = mm(in[0], in[1], 1, 2, 3, 3, true);
+                    for (int i = 0; i < 6; i++) o[i] += in[2][i % 3] + in[0][i];
+                    return o;
+                });
+    }
+
+    @Test
+    void gradientsOfLeavesAddUpOverTwoBackwardPasses() {
+        Tensor x = Tensor.of(new float[]{1, 2, 3, 4, 5, 6}, 2, 3).requiresGrad(true);
+        Tensor w = Tensor.of(new float[]{1, 0, -1, 2, 0.5f, 3}, 3, 2).requiresGrad(true);
+        x.matmul(w).sum().backward();
+        float[] once = w.gradArray().clone();
+        float[] onceX = x.gradArray().clone();
+        x.permute(1, 0).matmul(Tensor.ones(2, 1)).sum().add(x.matmul(w).sum()).backward();
+        float[] twice = w.gradArray();
+        for (int i = 0; i < once.length; i++) assertEquals(2 * once[i], twice[i], 1e-5, "w gradient " + i);
+        float[] twiceX = x.gradArray();
+        for (int i = 0; i < onceX.length; i++) assertEquals(2 * onceX[i] + 1, twiceX[i], 1e-5, "x gradient " + i);
+    }
+
+    @Test
     void noGradRecordsNothing() {
         Tensor x = Tensor.ones(3).requiresGrad(true);
         try (var off = Tape.noGrad()) {

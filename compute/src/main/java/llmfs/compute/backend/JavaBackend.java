@@ -277,18 +277,13 @@ public final class JavaBackend extends ScalarBackend {
         mm.sgemmBatched(false, true, t, t, d, q, 0, d, k, 0, d, att, 0, t, false, bh, td, td, tt);
         Parallel.forRange(bh * t, rowGrain(t), (from, to) -> {
             for (int r = from; r < to; r++) {
-                int i = r % t, o = r * t;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j <= i; j++) max = Math.max(max, att[o + j] * scale);
-                float sum = 0;
-                for (int j = 0; j <= i; j++) {
-                    float e = (float) Math.exp(att[o + j] * scale - max);
-                    att[o + j] = e;
-                    sum += e;
-                }
-                float inv = 1f / sum;
-                for (int j = 0; j <= i; j++) att[o + j] *= inv;
-                for (int j = i + 1; j < t; j++) att[o + j] = 0f;
+                // Row i sees positions 0..i: scale, softmax over those in place (vector kernels), zero the rest.
+                int i = r % t, o = r * t, n = i + 1;
+                ew.scale(att, o, n, scale);
+                float max = ew.max(att, o, n);
+                float sum = ew.expShifted(att, o, max, att, o, n);
+                ew.scale(att, o, n, 1f / sum);
+                java.util.Arrays.fill(att, o + n, o + t, 0f);
             }
         });
         mm.sgemmBatched(false, false, t, d, t, att, 0, t, v, 0, d, out, 0, d, false, bh, tt, td, td);

@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * into tasks of MC rows (and, when there are too few of those to keep the threads busy, groups of B strips).
  * A task copies its rows of A into strips of MR rows in a buffer of its own thread, then runs the micro-kernel
  * on every (A strip, B strip) pair. Two variations: when column groups would each pack the same rows of A, A is
- * packed once, shared; when there are only one or two B strips, packing A costs about as much as the
- * arithmetic it feeds, so the micro-kernel reads A where it lies. Ragged edges are padded with zeros in the
+ * packed once, shared; when there are only one or two B strips (eight when A is stored by rows), packing A costs
+ * about as much as the arithmetic it feeds, so the micro-kernel reads A where it lies. Ragged edges are padded with zeros in the
  * packed copies, so the micro-kernel always computes a full MR x NR tile; edge tiles go through a scratch tile
  * and only their valid part is written.
  *
@@ -34,9 +34,11 @@ final class SimdKernel {
     static final int MR = S.vectorBitSize() >= 512 ? 8 : 6;
     /**
      * Shared-dimension block. Long blocks mean C is loaded and stored fewer times; the cost is a packed-B strip
-     * (KC x NR) larger than L1, which measured cheaper than the extra passes over C.
+     * (KC x NR) larger than L1, which measured cheaper than the extra passes over C. 1024 keeps the GPT's weight
+     * gradients (shared dimension = batch x context = 768) and 768-deep products in one block instead of a long
+     * one and a short one.
      */
-    static final int KC = 512;
+    static final int KC = 1024;
     /** Rows of C per task (a multiple of MR); the task's packed A (MC x KC) stays in its core's L2 cache. */
     static final int MC = MR * 16;
     /** Columns of B packed at once (a multiple of NR), bounding the shared packed-B buffer. */
@@ -45,6 +47,11 @@ final class SimdKernel {
     static final long PARALLEL_MIN_FMAS = 1L << 17;
     /** B strips up to which A is read in place rather than packed (see Block.directA). */
     static final int DIRECT_A_MAX_STRIPS = 2;
+    /**
+     * The same when A is stored m x k (rows read in place, one contiguous stream per tile row): up to 8 strips the
+     * scalar packing of A cost more than the in-place reads, in the narrow products of a transformer layer.
+     */
+    static final int DIRECT_A_ROWS_MAX_STRIPS = 8;
     /** Rows of A up to which it may be packed once, shared by all tasks (bounds that buffer). */
     static final int SHARED_A_MAX_ROWS = 8 * MC;
     /** Shared-dimension steps copied together when transposing B, so the written rows stay in L1. */
@@ -155,7 +162,7 @@ final class SimdKernel {
             colGroups = Math.max(1, Math.min(bStrips, (wanted + rowTasks - 1) / rowTasks));
             stripsPerGroup = (bStrips + colGroups - 1) / colGroups;
             colGroups = (bStrips + stripsPerGroup - 1) / stripsPerGroup;
-            directA = MR == 8 && bStrips <= DIRECT_A_MAX_STRIPS;
+            directA = MR == 8 && (bStrips <= DIRECT_A_MAX_STRIPS || (!transA && bStrips <= DIRECT_A_ROWS_MAX_STRIPS));
             shareA = !directA && colGroups > 1 && m <= SHARED_A_MAX_ROWS;
             aStrips = shareA ? (m + MR - 1) / MR : 0;
             if (parallel) {
