@@ -132,7 +132,7 @@ class ClassServerIT {
             t.keys("BSpace", "C-s");
             t.awaitText("Saved Vocabulary.java", 30_000);
             t.keys("Escape");
-            t.awaitText("Status: passed", 30_000);
+            t.awaitText("Status: passed", 120_000); // the save starts a check: as long as any check may take
             t.keys("q");
             t.keys("q");
             t.keys("q");
