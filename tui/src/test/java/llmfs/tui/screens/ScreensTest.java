@@ -1,6 +1,5 @@
 package llmfs.tui.screens;
 
-import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -13,42 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.function.Predicate;
 
+import static llmfs.tui.screens.VirtualScreen.await;
+import static llmfs.tui.screens.VirtualScreen.key;
+import static llmfs.tui.screens.VirtualScreen.text;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The real screens on Lanterna's virtual terminal: navigation, small terminals, resize, ASCII-only mode. */
 class ScreensTest {
     @TempDir
     Path tmp;
-
-    private static String text(DefaultVirtualTerminal vt) {
-        TerminalSize s = vt.getTerminalSize();
-        StringBuilder sb = new StringBuilder();
-        for (int y = 0; y < s.getRows(); y++) {
-            for (int x = 0; x < s.getColumns(); x++) sb.append(vt.getCharacter(new TerminalPosition(x, y)).getCharacterString());
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String await(DefaultVirtualTerminal vt, String what, Predicate<String> p) throws InterruptedException {
-        long end = System.currentTimeMillis() + 60_000; // generous: a loaded machine may be slow to draw
-        String s = "";
-        while (System.currentTimeMillis() < end) {
-            s = text(vt);
-            if (p.test(s)) return s;
-            Thread.sleep(50);
-        }
-        fail("timed out waiting for " + what + "; screen:\n" + s);
-        return s;
-    }
-
-    private static void key(DefaultVirtualTerminal vt, char c) {
-        vt.addInput(new KeyStroke(c, false, false));
-    }
 
     private Thread start(DefaultVirtualTerminal vt, Caps caps) throws Exception {
         Session s = Session.open(tmp.resolve("ws").toString());
