@@ -11,4 +11,14 @@ public final class Attention {
     public static Tensor causal(Tensor q, Tensor k, Tensor v, float[][] weightsOut) {
         return AttentionOp.causal(q, k, v, weightsOut);
     }
+
+    /**
+     * Causal self-attention of {@code heads} heads from a fused projection {@code qkv} [B, T, 3·dim] (queries, keys
+     * and values, each [heads, dim/heads] per position) to [B, T, dim] with the heads merged; the same values as
+     * splitting the heads, {@link #causal} and merging them, without the copies. {@code weightsOut}, if not null,
+     * receives the weights [B·heads, T, T].
+     */
+    public static Tensor causalSelf(Tensor qkv, int heads, float[][] weightsOut) {
+        return AttentionOp.causalSelf(qkv, heads, weightsOut);
+    }
 }

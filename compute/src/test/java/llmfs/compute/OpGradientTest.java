@@ -342,6 +342,47 @@ class OpGradientTest {
     }
 
     @Test
+    void causalSelfAttentionFromFusedProjection() {
+        int b = 2, t = 4, heads = 2, d = 3, dim = heads * d;
+        check("causalSelfAttention", rng, new int[][]{{b, t, 3 * dim}},
+                x -> llmfs.compute.Attention.causalSelf(x[0], heads, null), in -> {
+                    // Element (s, i, part, h, c) of the projection: part 0 = query, 1 = key, 2 = value.
+                    double[] qkv = in[0];
+                    double[] o = new double[b * t * dim];
+                    double sc = 1 / Math.sqrt(d);
+                    for (int s = 0; s < b; s++)
+                        for (int h = 0; h < heads; h++)
+                            for (int i = 0; i < t; i++) {
+                                double[] w = new double[i + 1];
+                                double max = Double.NEGATIVE_INFINITY;
+                                for (int j = 0; j <= i; j++) {
+                                    for (int c = 0; c < d; c++) {
+                                        w[j] += qkv[(s * t + i) * 3 * dim + h * d + c]
+                                                * qkv[(s * t + j) * 3 * dim + dim + h * d + c];
+                                    }
+                                    w[j] *= sc;
+                                    max = Math.max(max, w[j]);
+                                }
+                                double z = 0;
+                                for (int j = 0; j <= i; j++) z += Math.exp(w[j] - max);
+                                for (int j = 0; j <= i; j++)
+                                    for (int c = 0; c < d; c++)
+                                        o[(s * t + i) * dim + h * d + c] += Math.exp(w[j] - max) / z
+                                                * qkv[(s * t + j) * 3 * dim + 2 * dim + h * d + c];
+                            }
+                    return o;
+                });
+    }
+
+    @Test
+    void causalSelfAttentionRejectsAProjectionThatDoesNotSplitIntoHeads() {
+        Tensor qkv = Tensor.zeros(1, 2, 9);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> llmfs.compute.Attention.causalSelf(qkv, 2, null));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("[1, 2, 9]"), e.getMessage());
+    }
+
+    @Test
     void tensorUsedTwiceAccumulatesBothGradients() {
         Tensor x = Tensor.of(new float[]{1, 2, 3}, 3).requiresGrad(true);
         x.mul(x).sum().add(x.sum()).backward(); // d/dx (x² + x) = 2x + 1

@@ -112,6 +112,47 @@ public interface Backend extends AutoCloseable {
     void causalAttentionBackward(Buffer gOut, Buffer q, Buffer k, Buffer v, Buffer att, Buffer gq, Buffer gk,
                                  Buffer gv, int bh, int t, int d, float scale);
 
+    /**
+     * Multi-head causal self-attention straight from a fused projection: {@code qkv} is [b, t, 3, heads, d] (each
+     * position's queries, then keys, then values, head after head), {@code out} is [b, t, heads, d] and {@code att}
+     * [b, heads, t, t]. The same arithmetic as splitting the heads out, {@link #causalAttention} and merging them
+     * back, without the copies. This default does exactly that; a backend may read the heads in place.
+     */
+    default void causalSelfAttention(Buffer qkv, Buffer att, Buffer out, int b, int t, int heads, int d,
+                                     float scale) {
+        int n = b * t * heads * d;
+        Buffer split = allocate(3 * n);
+        permute(qkv, new int[]{b, t, 3, heads, d}, new int[]{2, 0, 3, 1, 4}, split);
+        Buffer q = allocate(n), k = allocate(n), v = allocate(n), o = allocate(n);
+        copy(split, 0, q, 0, n);
+        copy(split, n, k, 0, n);
+        copy(split, 2 * n, v, 0, n);
+        causalAttention(q, k, v, att, o, b * heads, t, d, scale);
+        permute(o, new int[]{b, heads, t, d}, new int[]{0, 2, 1, 3}, out);
+    }
+
+    /** Accumulates into {@code gQkv} [b, t, 3, heads, d] the gradient of {@link #causalSelfAttention}. */
+    default void causalSelfAttentionBackward(Buffer gOut, Buffer qkv, Buffer att, Buffer gQkv, int b, int t,
+                                             int heads, int d, float scale) {
+        int n = b * t * heads * d;
+        Buffer split = allocate(3 * n);
+        permute(qkv, new int[]{b, t, 3, heads, d}, new int[]{2, 0, 3, 1, 4}, split);
+        Buffer q = allocate(n), k = allocate(n), v = allocate(n), go = allocate(n);
+        copy(split, 0, q, 0, n);
+        copy(split, n, k, 0, n);
+        copy(split, 2 * n, v, 0, n);
+        permute(gOut, new int[]{b, t, heads, d}, new int[]{0, 2, 1, 3}, go);
+        Buffer g = allocate(3 * n); // [3, b, heads, t, d], zero: the three gradients are written side by side
+        Buffer gq = allocate(n), gk = allocate(n), gv = allocate(n);
+        causalAttentionBackward(go, q, k, v, att, gq, gk, gv, b * heads, t, d, scale);
+        copy(gq, 0, g, 0, n);
+        copy(gk, 0, g, n, n);
+        copy(gv, 0, g, 2 * n, n);
+        Buffer back = allocate(3 * n);
+        permute(g, new int[]{3, b, heads, t, d}, new int[]{1, 3, 0, 2, 4}, back);
+        axpy(1f, back, 0, gQkv, 0, 3 * n);
+    }
+
     // ---------------------------------------------------------------- optimiser
 
     /**

@@ -312,6 +312,63 @@ public final class JavaBackend extends ScalarBackend {
         mm.sgemmBatched(true, false, t, d, t, gs, 0, t, q, 0, d, a(gkb), 0, d, true, bh, tt, td, td);
     }
 
+    // One task per (sequence, head): its three products and the softmax run back to back on one thread, reading
+    // q, k, v where the fused projection left them (row stride 3·heads·d) and writing the output in merged-head
+    // layout, so there are no split or merge copies and one hand-off to the workers instead of three (five
+    // backward).
+
+    @Override
+    public void causalSelfAttention(Buffer qkvb, Buffer attb, Buffer outb, int b, int t, int heads, int d,
+                                    float scale) {
+        float[] qkv = a(qkvb), att = a(attb), out = a(outb);
+        int dim = heads * d, row = 3 * dim;
+        Parallel.forRange(b * heads, 1, (from, to) -> {
+            for (int task = from; task < to; task++) {
+                int s = task / heads, h = task % heads;
+                int q = s * t * row + h * d, k = q + dim, v = q + 2 * dim;
+                int o = s * t * dim + h * d, w = task * t * t;
+                mm.sgemm(false, true, t, t, d, qkv, q, row, qkv, k, row, att, w, t, false);
+                for (int i = 0; i < t; i++) {
+                    int r = w + i * t, n = i + 1;
+                    ew.scale(att, r, n, scale);
+                    float max = ew.max(att, r, n);
+                    float sum = ew.expShifted(att, r, max, att, r, n);
+                    ew.scale(att, r, n, 1f / sum);
+                    java.util.Arrays.fill(att, r + n, r + t, 0f);
+                }
+                mm.sgemm(false, false, t, d, t, att, w, t, qkv, v, row, out, o, dim, false);
+            }
+        });
+    }
+
+    @Override
+    public void causalSelfAttentionBackward(Buffer gOutb, Buffer qkvb, Buffer attb, Buffer gQkvb, int b, int t,
+                                            int heads, int d, float scale) {
+        float[] go = a(gOutb), qkv = a(qkvb), att = a(attb), g = a(gQkvb);
+        int dim = heads * d, row = 3 * dim;
+        Parallel.forRange(b * heads, 1, (from, to) -> {
+            float[] gs = new float[t * t];
+            for (int task = from; task < to; task++) {
+                int s = task / heads, h = task % heads;
+                int q = s * t * row + h * d, k = q + dim, v = q + 2 * dim;
+                int o = s * t * dim + h * d, w = task * t * t;
+                // gv += attᵀ·gOut; gAtt = gOut·vᵀ; gScores = att ∘ (gAtt − rowsum(att ∘ gAtt)) · scale;
+                // gq += gScores·k; gk += gScoresᵀ·q. Masked entries have att = 0, so their gradient is 0 too.
+                mm.sgemm(true, false, t, d, t, att, w, t, go, o, dim, g, v, row, true);
+                mm.sgemm(false, true, t, t, d, go, o, dim, qkv, v, row, gs, 0, t, false);
+                for (int i = 0; i < t; i++) {
+                    int r = i * t;
+                    float dot = 0;
+                    for (int j = 0; j <= i; j++) dot += att[w + r + j] * gs[r + j];
+                    for (int j = 0; j <= i; j++) gs[r + j] = att[w + r + j] * (gs[r + j] - dot) * scale;
+                    for (int j = i + 1; j < t; j++) gs[r + j] = 0f;
+                }
+                mm.sgemm(false, false, t, d, t, gs, 0, t, qkv, k, row, g, q, row, true);
+                mm.sgemm(true, false, t, d, t, gs, 0, t, qkv, q, row, g, k, row, true);
+            }
+        });
+    }
+
     @Override
     public void adamw(Buffer pb, Buffer gb, Buffer mb, Buffer vb, int n, float lr, float beta1, float beta2, float eps,
                       float weightDecay, int step) {

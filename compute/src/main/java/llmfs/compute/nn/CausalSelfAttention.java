@@ -38,19 +38,10 @@ public final class CausalSelfAttention extends Module {
 
     /** {@code x} is [B, T, dim]. */
     public Tensor forward(Tensor x) {
-        int b = x.size(0), t = x.size(1), hd = dim / heads;
-        Tensor p = qkv.forward(x).view(b, t, 3, heads, hd).permute(2, 0, 3, 1, 4); // [3, B, H, T, hd]
-        Tensor q = p.slice(0, 1).view(b, heads, t, hd);
-        Tensor k = p.slice(1, 2).view(b, heads, t, hd);
-        Tensor v = p.slice(2, 3).view(b, heads, t, hd);
-        Tensor y = keepWeights ? attentionKeeping(q, k, v) : q.causalAttention(k, v);
-        return out.forward(y.permute(0, 2, 1, 3).view(b, t, dim));
-    }
-
-    private Tensor attentionKeeping(Tensor q, Tensor k, Tensor v) {
-        float[][] w = new float[1][];
-        Tensor y = llmfs.compute.Attention.causal(q, k, v, w);
-        lastWeights = w[0];
-        return y;
+        // The fused op reads each head's q, k, v in place from the projection and writes the heads merged.
+        float[][] w = keepWeights ? new float[1][] : null;
+        Tensor y = llmfs.compute.Attention.causalSelf(qkv.forward(x), heads, w);
+        if (w != null) lastWeights = w[0];
+        return out.forward(y);
     }
 }

@@ -521,6 +521,27 @@ public abstract class BackendParity {
         }
     }
 
+    @Test
+    public void causalSelfAttentionFromFusedProjection() {
+        Rng rng = rng("self-attention");
+        int[][] cases = {{1, 1, 1, 1}, {2, 7, 3, 5}, {2, 64, 4, 32}, {1, 33, 2, 3}};
+        for (int[] c : cases) {
+            int b = c[0], t = c[1], heads = c[2], d = c[3], n = b * t * heads * d;
+            float scale = (float) (1.0 / Math.sqrt(d));
+            Twin QKV = twin(gauss(rng, 3 * n)), ATT = twin(new float[b * heads * t * t]), OUT = twin(new float[n]);
+            ref.causalSelfAttention(QKV.s(), ATT.s(), OUT.s(), b, t, heads, d, scale);
+            cl.causalSelfAttention(QKV.c(), ATT.c(), OUT.c(), b, t, heads, d, scale);
+            String what = "causalSelfAttention b " + b + " t " + t + " heads " + heads + " d " + d;
+            assertClose(what + " weights", ATT, rel(1e-5, 1e-6));
+            assertClose(what + " out", OUT, rel(1e-5, 1e-5));
+            // The gradient is added to what the buffer holds: start from non-zero values.
+            Twin GO = twin(gauss(rng, n)), G = twin(gauss(rng, 3 * n));
+            ref.causalSelfAttentionBackward(GO.s(), QKV.s(), ATT.s(), G.s(), b, t, heads, d, scale);
+            cl.causalSelfAttentionBackward(GO.c(), QKV.c(), ATT.c(), G.c(), b, t, heads, d, scale);
+            assertClose(what + " gqkv", G, rel(1e-5, 2e-6 * Math.sqrt((double) t * d)));
+        }
+    }
+
     // ---------------------------------------------------------------- optimiser
 
     @Test
