@@ -278,12 +278,7 @@ public final class JavaBackend extends ScalarBackend {
         Parallel.forRange(bh * t, rowGrain(t), (from, to) -> {
             for (int r = from; r < to; r++) {
                 // Row i sees positions 0..i: scale, softmax over those in place (vector kernels), zero the rest.
-                int i = r % t, o = r * t, n = i + 1;
-                ew.scale(att, o, n, scale);
-                float max = ew.max(att, o, n);
-                float sum = ew.expShifted(att, o, max, att, o, n);
-                ew.scale(att, o, n, 1f / sum);
-                java.util.Arrays.fill(att, o + n, o + t, 0f);
+                ew.causalSoftmaxRow(att, r * t, r % t + 1, t, scale);
             }
         });
         mm.sgemmBatched(false, false, t, d, t, att, 0, t, v, 0, d, out, 0, d, false, bh, tt, td, td);
@@ -301,11 +296,7 @@ public final class JavaBackend extends ScalarBackend {
         mm.sgemmBatched(false, true, t, t, d, go, 0, d, v, 0, d, gs, 0, t, false, bh, td, td, tt);
         Parallel.forRange(bh * t, rowGrain(t), (from, to) -> {
             for (int r = from; r < to; r++) {
-                int i = r % t, o = r * t;
-                float dot = 0;
-                for (int j = 0; j <= i; j++) dot += att[o + j] * gs[o + j];
-                for (int j = 0; j <= i; j++) gs[o + j] = att[o + j] * (gs[o + j] - dot) * scale;
-                for (int j = i + 1; j < t; j++) gs[o + j] = 0f;
+                ew.causalSoftmaxRowBackward(att, r * t, gs, r * t, r % t + 1, t, scale);
             }
         });
         mm.sgemmBatched(false, false, t, d, t, gs, 0, t, k, 0, d, a(gqb), 0, d, true, bh, tt, td, td);
@@ -328,14 +319,7 @@ public final class JavaBackend extends ScalarBackend {
                 int q = s * t * row + h * d, k = q + dim, v = q + 2 * dim;
                 int o = s * t * dim + h * d, w = task * t * t;
                 mm.sgemm(false, true, t, t, d, qkv, q, row, qkv, k, row, att, w, t, false);
-                for (int i = 0; i < t; i++) {
-                    int r = w + i * t, n = i + 1;
-                    ew.scale(att, r, n, scale);
-                    float max = ew.max(att, r, n);
-                    float sum = ew.expShifted(att, r, max, att, r, n);
-                    ew.scale(att, r, n, 1f / sum);
-                    java.util.Arrays.fill(att, r + n, r + t, 0f);
-                }
+                for (int i = 0; i < t; i++) ew.causalSoftmaxRow(att, w + i * t, i + 1, t, scale);
                 mm.sgemm(false, false, t, d, t, att, w, t, qkv, v, row, out, o, dim, false);
             }
         });
@@ -356,13 +340,7 @@ public final class JavaBackend extends ScalarBackend {
                 // gq += gScores·k; gk += gScoresᵀ·q. Masked entries have att = 0, so their gradient is 0 too.
                 mm.sgemm(true, false, t, d, t, att, w, t, go, o, dim, g, v, row, true);
                 mm.sgemm(false, true, t, t, d, go, o, dim, qkv, v, row, gs, 0, t, false);
-                for (int i = 0; i < t; i++) {
-                    int r = i * t;
-                    float dot = 0;
-                    for (int j = 0; j <= i; j++) dot += att[w + r + j] * gs[r + j];
-                    for (int j = 0; j <= i; j++) gs[r + j] = att[w + r + j] * (gs[r + j] - dot) * scale;
-                    for (int j = i + 1; j < t; j++) gs[r + j] = 0f;
-                }
+                for (int i = 0; i < t; i++) ew.causalSoftmaxRowBackward(att, w + i * t, gs, i * t, i + 1, t, scale);
                 mm.sgemm(false, false, t, d, t, gs, 0, t, qkv, k, row, g, q, row, true);
                 mm.sgemm(true, false, t, d, t, gs, 0, t, qkv, q, row, g, k, row, true);
             }

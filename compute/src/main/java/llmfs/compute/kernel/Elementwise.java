@@ -33,6 +33,18 @@ public interface Elementwise {
     /** x[o+i] *= s for i < n. */
     void scale(float[] x, int o, int n, float s);
 
+    /**
+     * One row of causal attention weights, in place: x[o..o+n) becomes softmax(scale·x[o..o+n)) and
+     * x[o+n..o+width) becomes 0 (the positions a query may not see).
+     */
+    void causalSoftmaxRow(float[] x, int o, int n, int width, float scale);
+
+    /**
+     * Backward of {@link #causalSoftmaxRow}: with y the row's weights (0 past n) and g the gradient of the weights,
+     * g[go+j] = y[yo+j]·(g[go+j] − Σ y·g)·scale for j &lt; n and 0 for n &lt;= j &lt; width.
+     */
+    void causalSoftmaxRowBackward(float[] y, int yo, float[] g, int go, int n, int width, float scale);
+
     /** Σ a[ao+i]·b[bo+i]. */
     float dot(float[] a, int ao, float[] b, int bo, int n);
 

@@ -91,6 +91,23 @@ public final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void causalSoftmaxRow(float[] x, int o, int n, int width, float scale) {
+        scale(x, o, n, scale);
+        float max = max(x, o, n);
+        float sum = expShifted(x, o, max, x, o, n);
+        scale(x, o, n, 1f / sum);
+        java.util.Arrays.fill(x, o + n, o + width, 0f);
+    }
+
+    @Override
+    public void causalSoftmaxRowBackward(float[] y, int yo, float[] g, int go, int n, int width, float scale) {
+        float dot = 0;
+        for (int j = 0; j < n; j++) dot += y[yo + j] * g[go + j];
+        for (int j = 0; j < n; j++) g[go + j] = y[yo + j] * (g[go + j] - dot) * scale;
+        java.util.Arrays.fill(g, go + n, go + width, 0f);
+    }
+
+    @Override
     public float dot(float[] a, int ao, float[] b, int bo, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) s += a[ao + i] * b[bo + i];

@@ -1,6 +1,7 @@
 package llmfs.compute.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import llmfs.compute.backend.BinaryOp;
@@ -121,8 +122,10 @@ final class SimdElementwise implements Elementwise {
             case GELU:
                 for (; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, i);
-                    FloatVector half = erfcOfScaled(v).mul(0.5f);
-                    FloatVector cdf = half.neg().add(1f).blend(half, v.compare(VectorOperators.LT, 0f));
+                    // Φ(x) read back from the forward output y = x·Φ(x) (one division instead of erfc's division,
+                    // exponential and polynomial); Φ(0) = 1/2 where x is too small to divide by.
+                    FloatVector cdf = FloatVector.fromArray(S, y, i).div(v)
+                            .blend(0.5f, v.abs().compare(VectorOperators.LT, 1e-30f));
                     FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
                     FloatVector d = v.fma(pdf, cdf);
                     d.fma(FloatVector.fromArray(S, gy, i), FloatVector.fromArray(S, gx, i)).intoArray(gx, i);
@@ -201,6 +204,50 @@ final class SimdElementwise implements Elementwise {
         int bound = n / L * L;
         for (; i < bound; i += L) FloatVector.fromArray(S, x, o + i).mul(s).intoArray(x, o + i);
         if (i < n) tail.scale(x, o + i, n - i, s);
+    }
+
+    // The two attention-row kernels finish a row with a masked vector instead of scalar steps: rows of causal
+    // attention have every length from 1 to T, so with scalar tails most of the exponentials ran one at a time.
+
+    @Override
+    public void causalSoftmaxRow(float[] x, int o, int n, int width, float scale) {
+        FloatVector mx = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, o + i, m).mul(scale);
+            v.intoArray(x, o + i, m);
+            mx = mx.lanewise(VectorOperators.MAX, v, m);
+        }
+        float max = mx.reduceLanes(VectorOperators.MAX);
+        FloatVector acc = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector e = FloatVector.fromArray(S, x, o + i, m).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(x, o + i, m);
+            acc = acc.add(e, m);
+        }
+        float inv = 1f / acc.reduceLanes(VectorOperators.ADD);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, x, o + i, m).mul(inv).intoArray(x, o + i, m);
+        }
+        java.util.Arrays.fill(x, o + n, o + width, 0f);
+    }
+
+    @Override
+    public void causalSoftmaxRowBackward(float[] y, int yo, float[] g, int go, int n, int width, float scale) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            acc = FloatVector.fromArray(S, y, yo + i, m).fma(FloatVector.fromArray(S, g, go + i, m), acc);
+        }
+        float dot = acc.reduceLanes(VectorOperators.ADD);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector yv = FloatVector.fromArray(S, y, yo + i, m);
+            yv.mul(FloatVector.fromArray(S, g, go + i, m).sub(dot)).mul(scale).intoArray(g, go + i, m);
+        }
+        java.util.Arrays.fill(g, go + n, go + width, 0f);
     }
 
     @Override

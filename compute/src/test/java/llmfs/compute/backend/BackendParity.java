@@ -257,6 +257,29 @@ public abstract class BackendParity {
     }
 
     @Test
+    public void geluBackwardAtZeroTinyAndFarInputs() {
+        // Backends may read Φ(x) back from the forward output; where x is 0, tiny or deep in a tail that must
+        // still give the derivative Φ(x) + x·φ(x).
+        float[] x = {0f, -0f, 1e-38f, -1e-35f, 1e-20f, -1e-12f, 3e-8f, -20f, 20f, -9f, 9f, -5.5f, 0.5f,
+                -0.5f, 1f, -1f, 1e-3f, -1e-3f};
+        int n = x.length;
+        Twin X = twin(x), Y = twin(new float[n]);
+        ref.unary(UnaryOp.GELU, X.s(), Y.s(), n, 0f);
+        cl.unary(UnaryOp.GELU, X.c(), Y.c(), n, 0f);
+        float[] gy = new float[n];
+        java.util.Arrays.fill(gy, 1f);
+        Twin GY = twin(gy), GX = twin(new float[n]);
+        ref.unaryBackward(UnaryOp.GELU, X.s(), Y.s(), GY.s(), GX.s(), n, 0f);
+        cl.unaryBackward(UnaryOp.GELU, X.c(), Y.c(), GY.c(), GX.c(), n, 0f);
+        assertClose("GELU backward at special inputs", GX, (i, r) -> 2e-6 * Math.abs(r) + 2e-7);
+        float[] got = down(GX.c(), n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(UnaryOp.geluDerivative(x[i]), got[i], 2e-6 * Math.abs(UnaryOp.geluDerivative(x[i])) + 2e-7,
+                    "GELU'(" + x[i] + ")");
+        }
+    }
+
+    @Test
     public void unaryInPlace() {
         Rng rng = rng("unaryInPlace");
         Twin X = twin(gauss(rng, 77));
