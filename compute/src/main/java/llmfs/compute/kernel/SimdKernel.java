@@ -8,8 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API implementation behind {@link SimdMatmul}. It is the only matmul class that names
  * {@code jdk.incubator.vector} types, so it must be loaded only after {@link Simd#available()} said yes.
  *
- * <p>Classic packed GEMM. For each block of columns (NC) and of the shared dimension (KC), B is copied into
- * strips of NR columns, laid out in the order the micro-kernel reads them and shared by all threads. C is cut
+ * <p>Packed GEMM. For each block of columns (NC) and of the shared dimension (KC), a transposed B is copied into
+ * strips of NR columns, laid out in the order the micro-kernel reads them and shared by all threads; a B stored
+ * k x n already has that layout row by row, so its full strips are read in place (only a ragged last strip is
+ * copied, padded with zeros). C is cut
  * into tasks of MC rows (and, when there are too few of those to keep the threads busy, groups of B strips).
  * A task copies its rows of A into strips of MR rows in a buffer of its own thread, then runs the micro-kernel
  * on every (A strip, B strip) pair. Two variations: when column groups would each pack the same rows of A, A is
@@ -132,11 +134,16 @@ final class SimdKernel {
         // With few B strips each element of A is used too few times to repay packing it: the micro-kernel
         // reads A in place instead (its rows when stored m x k, its columns when stored k x m).
         boolean directA;
+        // B stored k x n: its rows are already the micro-kernel's rows, so full strips are read in place (packing
+        // them cost a fifth of a GPT step's matmul time, mostly the weight gradients' k = 768 products).
+        boolean directB;
+        int bItems;
 
         Block(boolean transA, boolean transB, int m, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, float[] packB, float[] sharedA, boolean parallel) {
             this.transA = transA;
             this.transB = transB;
+            this.directB = !transB;
             this.m = m;
             this.a = a;
             this.aOff = aOff;
@@ -168,29 +175,39 @@ final class SimdKernel {
             directA = MR == 8 && (bStrips <= DIRECT_A_MAX_STRIPS || (!transA && bStrips <= DIRECT_A_ROWS_MAX_STRIPS));
             shareA = !directA && colGroups > 1 && m <= SHARED_A_MAX_ROWS;
             aStrips = shareA ? (m + MR - 1) / MR : 0;
+            bItems = directB ? (nb % NR != 0 ? 1 : 0) : bStrips;
+            int items = bItems + aStrips;
             if (parallel) {
-                Parallel.forRange(bStrips + aStrips, 2, this::pack);
+                if (items > 0) Parallel.forRange(items, 2, this::pack);
                 Parallel.forRange(rowTasks * colGroups, 1, this::compute);
             } else {
-                pack(0, bStrips + aStrips);
+                pack(0, items);
                 compute(0, rowTasks * colGroups);
             }
         }
 
-        /** Items {@code [from, to)} of the shared packing: the B strips, then (if shared) the A strips. */
+        /**
+         * Items {@code [from, to)} of the shared packing: the B strips (with B read in place, only a ragged last
+         * strip, packed at the start of the buffer), then (if shared) the A strips.
+         */
         void pack(int from, int to) {
-            int bTo = Math.min(to, bStrips);
-            if (from < bTo) packB(from, bTo);
+            int bTo = Math.min(to, bItems);
+            if (from < bTo) {
+                if (directB) packB(bStrips - 1, bStrips, bStrips - 1);
+                else packB(from, bTo, 0);
+            }
             // Consecutive A strips in one call: a transposed A then yields whole cache lines per row (see packA).
-            int s0 = Math.max(from, bStrips) - bStrips, s1 = to - bStrips;
+            int s0 = Math.max(from, bItems) - bItems, s1 = to - bItems;
             if (s0 < s1) packA(sharedA, s0 * kb * MR, s0 * MR, Math.min(s1 * MR, m) - s0 * MR);
         }
 
-        /** Strips {@code [from, to)} of B: columns jc+s*NR.., laid out p-major: packB[s*kb*NR + p*NR + j]. */
-        void packB(int from, int to) {
+        /**
+         * Strips {@code [from, to)} of B: columns jc+s*NR.., laid out p-major: packB[(s-base)*kb*NR + p*NR + j].
+         */
+        void packB(int from, int to, int base) {
             float[] dst = packB;
             for (int s = from; s < to; s++) {
-                int d = s * kb * NR;
+                int d = (s - base) * kb * NR;
                 int j0 = jc + s * NR;
                 int cols = Math.min(NR, jc + nb - j0);
                 if (!transB) {
@@ -283,7 +300,14 @@ final class SimdKernel {
                 for (int q = q0; q < q1; q++) {
                     int j = q * NR;
                     int cols = Math.min(NR, nb - j);
-                    int bo = q * kb * NR;
+                    // B read where it lies (its rows are the micro-kernel's rows) or from its packed strip.
+                    float[] bArr = packB;
+                    int bo = directB ? 0 : q * kb * NR, bs = NR;
+                    if (directB && cols == NR) {
+                        bArr = b;
+                        bo = bOff + pc * ldb + jc + j;
+                        bs = ldb;
+                    }
                     for (int t = 0; t < stripsHere; t++) {
                         int r = t * MR;
                         int tileRows = Math.min(MR, rows - r);
@@ -294,13 +318,13 @@ final class SimdKernel {
                         int dLd = full ? ldc : NR;
                         boolean dAdd = full && add;
                         if (directA && !transA) {
-                            microRows(a, aOff + (i0 + r) * lda + pc, lda, tileRows, packB, bo, kb,
+                            microRows(a, aOff + (i0 + r) * lda + pc, lda, tileRows, bArr, bo, bs, kb,
                                     dst, dOff, dLd, dAdd);
                         } else if (directA) {
-                            microStrided(a, aOff + pc * lda + i0 + r, lda, tileRows, packB, bo, kb,
+                            microStrided(a, aOff + pc * lda + i0 + r, lda, tileRows, bArr, bo, bs, kb,
                                     dst, dOff, dLd, dAdd);
                         } else {
-                            micro(packA, aBase + t * kb * MR, packB, bo, kb, dst, dOff, dLd, dAdd);
+                            micro(packA, aBase + t * kb * MR, bArr, bo, bs, kb, dst, dOff, dLd, dAdd);
                         }
                         if (!full) writeEdge(co, tileRows, cols, ws.tile);
                     }
@@ -322,19 +346,15 @@ final class SimdKernel {
         }
     }
 
-    // The vector copy of the packing loop lives in a small method of its own: compiled once, early and with a
-    // complete profile, it stays fast whichever paths the (larger) packing loop takes first.
 
-    /** NR floats (two vectors) from {@code src[s..]} to {@code dst[d..]}. */
-
-    private static void micro(float[] ap, int ao, float[] bp, int bo, int kb,
+    private static void micro(float[] ap, int ao, float[] bp, int bo, int bs, int kb,
                               float[] c, int co, int ldc, boolean add) {
-        if (MR == 8) micro8(ap, ao, bp, bo, kb, c, co, ldc, add);
-        else micro6(ap, ao, bp, bo, kb, c, co, ldc, add);
+        if (MR == 8) micro8(ap, ao, bp, bo, bs, kb, c, co, ldc, add);
+        else micro6(ap, ao, bp, bo, bs, kb, c, co, ldc, add);
     }
 
     /** An 8 x 2L tile: 16 accumulators. */
-    private static void micro8(float[] ap, int ao, float[] bp, int bo, int kb,
+    private static void micro8(float[] ap, int ao, float[] bp, int bo, int bs, int kb,
                                float[] c, int co, int ldc, boolean add) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z;
@@ -382,7 +402,7 @@ final class SimdKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
             ao += 8;
-            bo += NR;
+            bo += bs;
         }
         // Stores are written out here rather than in a helper: passing vectors to a call the JIT does not
         // inline would box them.
@@ -429,7 +449,7 @@ final class SimdKernel {
      * An 8 x 2L tile reading A in place: row r of the tile is {@code a[o0 + r*rs + p]}, p in [0, kb). Rows at or
      * past {@code rows} repeat the last valid row (always inside A); the caller only keeps the valid rows.
      */
-    private static void microRows(float[] a, int o0, int rs, int rows, float[] bp, int bo, int kb,
+    private static void microRows(float[] a, int o0, int rs, int rows, float[] bp, int bo, int bs, int kb,
                                   float[] c, int co, int ldc, boolean add) {
         int o1 = o0 + Math.min(1, rows - 1) * rs;
         int o2 = o0 + Math.min(2, rows - 1) * rs;
@@ -483,7 +503,7 @@ final class SimdKernel {
             x = FloatVector.broadcast(S, a[o7 + p]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
-            bo += NR;
+            bo += bs;
         }
         // Each branch stores its own values: merging vectors from two branches into one variable can
         // stop the JIT from keeping them in registers.
@@ -528,7 +548,7 @@ final class SimdKernel {
      * An 8 x 2L tile reading a transposed A in place: row r of the tile is {@code a[o0 + r + p*ps]}, p in
      * [0, kb). Rows at or past {@code rows} repeat the last valid row; the caller only keeps the valid rows.
      */
-    private static void microStrided(float[] a, int o0, int ps, int rows, float[] bp, int bo, int kb,
+    private static void microStrided(float[] a, int o0, int ps, int rows, float[] bp, int bo, int bs, int kb,
                                      float[] c, int co, int ldc, boolean add) {
         int d1 = Math.min(1, rows - 1);
         int d2 = Math.min(2, rows - 1);
@@ -584,7 +604,7 @@ final class SimdKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
             ao += ps;
-            bo += NR;
+            bo += bs;
         }
         // Each branch stores its own values: merging vectors from two branches into one variable can
         // stop the JIT from keeping them in registers.
@@ -626,7 +646,7 @@ final class SimdKernel {
     }
 
     /** A 6 x 2L tile: 12 accumulators, for machines with 16 vector registers. */
-    private static void micro6(float[] ap, int ao, float[] bp, int bo, int kb,
+    private static void micro6(float[] ap, int ao, float[] bp, int bo, int bs, int kb,
                                float[] c, int co, int ldc, boolean add) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z;
@@ -664,7 +684,7 @@ final class SimdKernel {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             ao += 6;
-            bo += NR;
+            bo += bs;
         }
         // Stores are written out here rather than in a helper: passing vectors to a call the JIT does not
         // inline would box them.
