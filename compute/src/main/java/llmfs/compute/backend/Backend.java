@@ -121,13 +121,9 @@ public interface Backend extends AutoCloseable {
     default void causalSelfAttention(Buffer qkv, Buffer att, Buffer out, int b, int t, int heads, int d,
                                      float scale) {
         int n = b * t * heads * d;
-        Buffer split = allocate(3 * n);
-        permute(qkv, new int[]{b, t, 3, heads, d}, new int[]{2, 0, 3, 1, 4}, split);
-        Buffer q = allocate(n), k = allocate(n), v = allocate(n), o = allocate(n);
-        copy(split, 0, q, 0, n);
-        copy(split, n, k, 0, n);
-        copy(split, 2 * n, v, 0, n);
-        causalAttention(q, k, v, att, o, b * heads, t, d, scale);
+        Buffer[] qkvSplit = splitHeads(qkv, b, t, heads, d);
+        Buffer o = allocate(n);
+        causalAttention(qkvSplit[0], qkvSplit[1], qkvSplit[2], att, o, b * heads, t, d, scale);
         permute(o, new int[]{b, heads, t, d}, new int[]{0, 2, 1, 3}, out);
     }
 
@@ -135,22 +131,31 @@ public interface Backend extends AutoCloseable {
     default void causalSelfAttentionBackward(Buffer gOut, Buffer qkv, Buffer att, Buffer gQkv, int b, int t,
                                              int heads, int d, float scale) {
         int n = b * t * heads * d;
-        Buffer split = allocate(3 * n);
-        permute(qkv, new int[]{b, t, 3, heads, d}, new int[]{2, 0, 3, 1, 4}, split);
-        Buffer q = allocate(n), k = allocate(n), v = allocate(n), go = allocate(n);
-        copy(split, 0, q, 0, n);
-        copy(split, n, k, 0, n);
-        copy(split, 2 * n, v, 0, n);
+        Buffer[] qkvSplit = splitHeads(qkv, b, t, heads, d);
+        Buffer go = allocate(n);
         permute(gOut, new int[]{b, t, heads, d}, new int[]{0, 2, 1, 3}, go);
         Buffer g = allocate(3 * n); // [3, b, heads, t, d], zero: the three gradients are written side by side
         Buffer gq = allocate(n), gk = allocate(n), gv = allocate(n);
-        causalAttentionBackward(go, q, k, v, att, gq, gk, gv, b * heads, t, d, scale);
+        causalAttentionBackward(go, qkvSplit[0], qkvSplit[1], qkvSplit[2], att, gq, gk, gv, b * heads, t, d, scale);
         copy(gq, 0, g, 0, n);
         copy(gk, 0, g, n, n);
         copy(gv, 0, g, 2 * n, n);
         Buffer back = allocate(3 * n);
         permute(g, new int[]{3, b, heads, t, d}, new int[]{1, 3, 0, 2, 4}, back);
         axpy(1f, back, 0, gQkv, 0, 3 * n);
+    }
+
+    /** q, k and v of a fused projection [b, t, 3, heads, d], each as its own [b, heads, t, d] buffer. */
+    private Buffer[] splitHeads(Buffer qkv, int b, int t, int heads, int d) {
+        int n = b * t * heads * d;
+        Buffer split = allocate(3 * n);
+        permute(qkv, new int[]{b, t, 3, heads, d}, new int[]{2, 0, 3, 1, 4}, split);
+        Buffer[] out = new Buffer[3];
+        for (int i = 0; i < 3; i++) {
+            out[i] = allocate(n);
+            copy(split, i * n, out[i], 0, n);
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- optimiser
