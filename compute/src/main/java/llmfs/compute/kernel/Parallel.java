@@ -36,6 +36,11 @@ public final class Parallel {
 
     private static final int THREADS = configuredThreads();
 
+    /** Top-level calls running now, from any thread. */
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    /** How long a caller spins for its chunks when other calls are in flight too. */
+    private static final long SHARED_SPIN_NANOS = 20_000;
+
     // Depth of forRange bodies the current thread is running; workers start at 1 so nested calls run inline.
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -68,14 +73,21 @@ public final class Parallel {
             return;
         }
         Job job = new Job(body, n, chunks, Thread.currentThread());
-        Pool.submit(job, Math.min(THREADS - 1, chunks - 1));
-        depth[0]++;
+        int callers = IN_FLIGHT.incrementAndGet();
         try {
-            job.work();
+            Pool.submit(job, Math.min(THREADS - 1, chunks - 1));
+            depth[0]++;
+            try {
+                job.work();
+            } finally {
+                depth[0]--;
+            }
+            // Spin long only when this is the one call in flight: callers from several threads (sessions of a
+            // class server training at once) would otherwise burn the cores their workers need.
+            job.awaitDone(callers == 1 ? Pool.SPIN_NANOS : SHARED_SPIN_NANOS);
         } finally {
-            depth[0]--;
+            IN_FLIGHT.decrementAndGet();
         }
-        job.awaitDone();
         job.rethrow();
     }
 
@@ -148,8 +160,8 @@ public final class Parallel {
             }
         }
 
-        void awaitDone() {
-            long spinUntil = System.nanoTime() + Pool.SPIN_NANOS;
+        void awaitDone(long spinNanos) {
+            long spinUntil = System.nanoTime() + spinNanos;
             while (done.get() < chunks) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
