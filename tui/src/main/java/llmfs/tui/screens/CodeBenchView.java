@@ -21,12 +21,12 @@ import java.util.Locale;
 /**
  * Part 7's test bench on the lab's saved model, in the background: progress while it samples and judges, then the
  * pass@k table by split with the failure reasons, and the held-out methods the model got right. Enter runs it (again).
+ * The bench belongs to the session, not the screen: leave while it runs and come back to its progress or its table.
  */
 public final class CodeBenchView implements View {
     private final UiContext ctx;
     private final int k;
     private final int limit;
-    private Job<BenchReport> job;
     private boolean shownDone;
 
     public CodeBenchView(UiContext ctx) {
@@ -45,8 +45,12 @@ public final class CodeBenchView implements View {
         return "Part 7 › Test bench";
     }
 
+    private Job<BenchReport> job() {
+        return ctx.codeBench();
+    }
+
     private void start() {
-        job = Job.start("code-bench", "loading the code model…", j -> {
+        ctx.setCodeBench(Job.start("code-bench", "loading the code model…", j -> {
             CodeModels.Loaded m = CodeModels.load(null, ctx.session().workspace().dir(), ctx.session().corpora());
             List<JavaMethod> all = CodeBench.selection(m.corpus().methods(), CodeBenchDefaults.STRIDE);
             List<JavaMethod> methods = all.subList(0, Math.min(limit, all.size()));
@@ -59,21 +63,22 @@ public final class CodeBenchView implements View {
                                 String.format(Locale.ROOT, "%d/%d samples · %s: %s", done, total, method.name(),
                                         outcome.label())));
             }
-        });
+        }));
     }
 
     @Override
     public void render(Canvas c, Caps caps) {
         int w = c.width();
         int y = 1;
+        Job<BenchReport> job = job();
         c.put(2, y++, "Does the code model write methods that pass their tests?", Role.HEADING, true);
         y++;
         if (job == null) {
             y = Text.draw(c, caps, 2, y, w - 4, c.height(), "Press Enter to run the test bench on the saved model: "
                     + "every held-out method and every " + CodeBenchDefaults.STRIDE + "rd training method, "
                     + CodeBenchDefaults.K + " samples each, each sample cut at its closing brace, compiled with its "
-                    + "unit tests and run in the checker's sandboxed process. It takes a few minutes; stay on this "
-                    + "screen to see the table.", Role.TEXT, false);
+                    + "unit tests and run in the checker's sandboxed process. It takes a few minutes and keeps "
+                    + "running if you leave this screen: come back for the table.", Role.TEXT, false);
             return;
         }
         if (job.error() != null) {
@@ -103,6 +108,7 @@ public final class CodeBenchView implements View {
 
     @Override
     public boolean onKey(KeyStroke key, Nav nav) {
+        Job<BenchReport> job = job();
         if (key.getKeyType() == com.googlecode.lanterna.input.KeyType.Enter && (job == null || job.done())) {
             start();
             return true;
@@ -112,6 +118,7 @@ public final class CodeBenchView implements View {
 
     @Override
     public boolean tick() {
+        Job<BenchReport> job = job();
         if (job == null) return false;
         boolean done = job.done();
         boolean changed = !done || done != shownDone;
@@ -121,6 +128,7 @@ public final class CodeBenchView implements View {
 
     @Override
     public List<KeyHint> keys() {
+        Job<BenchReport> job = job();
         return job == null || job.done() ? List.of(new KeyHint("Enter", job == null ? "run the bench" : "run again"))
                 : List.of();
     }

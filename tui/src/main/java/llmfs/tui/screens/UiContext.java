@@ -39,6 +39,7 @@ public final class UiContext implements AutoCloseable {
     private Watcher watcher;
     private CompressionStudy compression;
     private Job<ShakespeareTokenizer.Loaded> tokenizer;
+    private Job<llmfs.tutor.code.BenchReport> codeBench;
     private String watchNote = "";
     private final FairUse.Seat seat;
     private final CheckService checks;
@@ -159,6 +160,15 @@ public final class UiContext implements AutoCloseable {
                                     "learning merges: " + (index + 1) + " of " + total)));
         }
         return tokenizer;
+    }
+
+    /** Part 7's test bench started in this session (running or finished), or null: it outlives its screen. */
+    synchronized Job<llmfs.tutor.code.BenchReport> codeBench() {
+        return codeBench;
+    }
+
+    synchronized void setCodeBench(Job<llmfs.tutor.code.BenchReport> job) {
+        codeBench = job;
     }
 
     /** The model sizes the learner chose on lab {@code id}'s screen for this session (the course's by default). */

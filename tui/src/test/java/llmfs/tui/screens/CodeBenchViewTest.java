@@ -35,6 +35,19 @@ class CodeBenchViewTest {
     }
 
     @Test
+    void theBenchOutlivesItsScreen() throws Exception {
+        try (ScreenFixture fx = new ScreenFixture(tmp.resolve("ws"), Caps.PLAIN)) {
+            CodeBenchView first = new CodeBenchView(fx.ctx);
+            first.onKey(key(KeyType.Enter), fx);
+            // The learner leaves at once; a new screen (as the part menu builds on every visit) shows the same bench.
+            CodeBenchView again = new CodeBenchView(fx.ctx);
+            ScreenFixture.await("the bench to give up", 60_000,
+                    () -> rowOf(draw(again, Caps.PLAIN), "Could not run the bench") >= 0);
+            assertTrue(rowOf(draw(again, Caps.PLAIN), "Press Enter to run the test bench") < 0);
+        }
+    }
+
+    @Test
     void aTrainedModelGetsATable() throws Exception {
         try (ScreenFixture fx = new ScreenFixture(tmp.resolve("ws"), Caps.PLAIN)) {
             Path ws = fx.ctx.session().workspace().dir();
