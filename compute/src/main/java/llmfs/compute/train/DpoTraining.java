@@ -280,17 +280,11 @@ public final class DpoTraining implements TrainingTask {
 
     @Override
     public void save(Path checkpoint, long step, float trainLoss, float valLoss) throws IOException {
-        JsonObject info = new JsonObject();
-        info.addProperty("model", "Gpt");
-        info.addProperty("task", "dpo");
+        JsonObject info = CheckpointInfo.of("Gpt", "dpo", step, totalSteps(), trainLoss, valLoss);
         info.addProperty("vocab", "course");
         info.add("config", GptConfigJson.toJson(policy.cfg));
         info.add("settings", s.toJson());
         info.addProperty("reference", referenceId);
-        info.addProperty("step", step);
-        info.addProperty("totalSteps", totalSteps());
-        info.addProperty("trainLoss", trainLoss);
-        info.addProperty("valLoss", valLoss);
         JsonObject m = new JsonObject();
         measures.forEach(m::addProperty);
         info.add("measures", m);

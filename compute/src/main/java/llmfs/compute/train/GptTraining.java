@@ -278,44 +278,21 @@ public final class GptTraining implements TrainingTask, TextGenerator {
 
     @Override
     public void save(Path checkpoint, long step, float trainLoss, float valLoss) throws IOException {
-        JsonObject info = new JsonObject();
-        info.addProperty("model", "Gpt");
-        info.addProperty("task", label);
+        JsonObject info = CheckpointInfo.of("Gpt", label, step, totalSteps(), trainLoss, valLoss);
         info.addProperty("codec", codec.fingerprint());
         info.add("config", cfg.toJson());
-        info.addProperty("step", step);
-        info.addProperty("totalSteps", totalSteps());
-        info.addProperty("trainLoss", trainLoss);
-        info.addProperty("valLoss", valLoss);
         JsonArray rng = new JsonArray();
         for (long v : model.dropoutRng().state()) rng.add(Long.toString(v)); // JSON numbers lose 64-bit precision
         info.add("dropoutRng", rng);
         Checkpoint.save(checkpoint, model, opt, info);
     }
 
-    /** Equal settings: numbers compared as floats (a float written to JSON reads back as a longer decimal). */
-    private static boolean same(com.google.gson.JsonElement a, com.google.gson.JsonElement b) {
-        if (a.isJsonPrimitive() && b.isJsonPrimitive() && a.getAsJsonPrimitive().isNumber()
-                && b.getAsJsonPrimitive().isNumber()) {
-            return a.getAsFloat() == b.getAsFloat();
-        }
-        return a.equals(b);
-    }
-
     @Override
     public long restore(Path checkpoint) {
         Checkpoint.Loaded c = Checkpoint.load(checkpoint);
         JsonObject side = c.sidecar();
-        JsonObject saved = side.getAsJsonObject("config");
-        JsonObject want = cfg.toJson();
-        for (String k : new String[]{"vocab", "dim", "heads", "layers", "context", "dropout", "batch", "seed",
-                "schedule", "gradClip"}) {
-            if (saved == null || !saved.has(k) || !same(saved.get(k), want.get(k))) {
-                throw new CheckpointException("checkpoint " + checkpoint + " was trained with different settings ("
-                        + k + " = " + (saved == null ? "?" : saved.get(k)) + ", now " + want.get(k)
-                        + "); start fresh with --restart, or use the same settings");
-            }
-        }
+        CheckpointInfo.requireSameSettings(checkpoint, side.getAsJsonObject("config"), cfg.toJson(),
+                "vocab", "dim", "heads", "layers", "context", "dropout", "batch", "seed", "schedule", "gradClip");
         if (!side.has("codec") || !codec.fingerprint().equals(side.get("codec").getAsString())) {
             throw new CheckpointException("checkpoint " + checkpoint + " was trained with a different vocabulary or "
                     + "tokenizer; start fresh with --restart");

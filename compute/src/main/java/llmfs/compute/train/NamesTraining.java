@@ -201,16 +201,10 @@ public final class NamesTraining implements TrainingTask {
 
     @Override
     public void save(Path checkpoint, long step, float trainLoss, float valLoss) throws IOException {
-        JsonObject info = new JsonObject();
-        info.addProperty("model", "CharMlp");
-        info.addProperty("task", "names");
+        JsonObject info = CheckpointInfo.of("CharMlp", "names", step, totalSteps(), trainLoss, valLoss);
         info.addProperty("corpus", corpusName);
         info.addProperty("vocab", vocab.chars());
         info.add("config", cfg.toJson());
-        info.addProperty("step", step);
-        info.addProperty("totalSteps", totalSteps());
-        info.addProperty("trainLoss", trainLoss);
-        info.addProperty("valLoss", valLoss);
         Checkpoint.save(checkpoint, model, opt, info);
     }
 
@@ -218,15 +212,8 @@ public final class NamesTraining implements TrainingTask {
     public long restore(Path checkpoint) {
         Checkpoint.Loaded c = Checkpoint.load(checkpoint);
         JsonObject side = c.sidecar();
-        JsonObject saved = side.getAsJsonObject("config");
-        JsonObject want = cfg.toJson();
-        for (String k : new String[]{"embDim", "hidden", "block", "batch", "seed"}) {
-            if (saved == null || !saved.has(k) || !saved.get(k).equals(want.get(k))) {
-                throw new CheckpointException("checkpoint " + checkpoint + " was trained with different settings ("
-                        + k + " = " + (saved == null ? "?" : saved.get(k)) + ", now " + want.get(k)
-                        + "); start fresh with --restart, or use the same settings");
-            }
-        }
+        CheckpointInfo.requireSameSettings(checkpoint, side.getAsJsonObject("config"), cfg.toJson(),
+                "embDim", "hidden", "block", "batch", "seed");
         if (!vocab.chars().equals(side.get("vocab").getAsString())) {
             throw new CheckpointException("checkpoint " + checkpoint + " was trained on a different corpus "
                     + "(its vocabulary differs); start fresh with --restart");

@@ -220,17 +220,11 @@ public final class SftTraining implements TrainingTask {
 
     @Override
     public void save(Path checkpoint, long step, float trainLoss, float valLoss) throws IOException {
-        JsonObject info = new JsonObject();
-        info.addProperty("model", "Gpt");
-        info.addProperty("task", "sft");
+        JsonObject info = CheckpointInfo.of("Gpt", "sft", step, totalSteps(), trainLoss, valLoss);
         info.addProperty("vocab", "course");
         info.add("config", GptConfigJson.toJson(model.cfg));
         info.add("settings", s.toJson());
         info.addProperty("init", init);
-        info.addProperty("step", step);
-        info.addProperty("totalSteps", totalSteps());
-        info.addProperty("trainLoss", trainLoss);
-        info.addProperty("valLoss", valLoss);
         Checkpoint.save(checkpoint, model, opt, info);
     }
 

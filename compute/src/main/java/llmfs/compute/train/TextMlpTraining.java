@@ -195,15 +195,9 @@ public final class TextMlpTraining implements TrainingTask, TextGenerator {
 
     @Override
     public void save(Path checkpoint, long step, float trainLoss, float valLoss) throws IOException {
-        JsonObject info = new JsonObject();
-        info.addProperty("model", "CharMlp");
-        info.addProperty("task", label);
+        JsonObject info = CheckpointInfo.of("CharMlp", label, step, totalSteps(), trainLoss, valLoss);
         info.addProperty("codec", codec.fingerprint());
         info.add("config", cfg.toJson());
-        info.addProperty("step", step);
-        info.addProperty("totalSteps", totalSteps());
-        info.addProperty("trainLoss", trainLoss);
-        info.addProperty("valLoss", valLoss);
         Checkpoint.save(checkpoint, model, opt, info);
     }
 
@@ -211,15 +205,8 @@ public final class TextMlpTraining implements TrainingTask, TextGenerator {
     public long restore(Path checkpoint) {
         Checkpoint.Loaded c = Checkpoint.load(checkpoint);
         JsonObject side = c.sidecar();
-        JsonObject saved = side.getAsJsonObject("config");
-        JsonObject want = cfg.toJson();
-        for (String k : new String[]{"embDim", "hidden", "block", "batch", "seed"}) {
-            if (saved == null || !saved.has(k) || !saved.get(k).equals(want.get(k))) {
-                throw new CheckpointException("checkpoint " + checkpoint + " was trained with different settings ("
-                        + k + " = " + (saved == null ? "?" : saved.get(k)) + ", now " + want.get(k)
-                        + "); start fresh with --restart, or use the same settings");
-            }
-        }
+        CheckpointInfo.requireSameSettings(checkpoint, side.getAsJsonObject("config"), cfg.toJson(),
+                "embDim", "hidden", "block", "batch", "seed");
         if (!side.has("codec") || !codec.fingerprint().equals(side.get("codec").getAsString())) {
             throw new CheckpointException("checkpoint " + checkpoint + " was trained with a different vocabulary or "
                     + "tokenizer; start fresh with --restart");
