@@ -132,7 +132,7 @@ final class GptLab implements Lab {
         return course
                 ? new Labs.Setup(id(), task, ck, resume, LabSupport.schedule(steps), 2.00f, 2.30f, "quick run",
                 "the quick run ends with train and val loss near 2.15 (measured: train 2.14, val 2.16 after 500"
-                        + " steps in about 5 minutes on two cores; a uniform guess is 4.17) and samples with"
+                        + " steps in about 4 minutes on two cores; a uniform guess is 4.17) and samples with"
                         + " speaker names, line breaks and many real words; the long run takes both lower. The course's"
                         + " run reached a training loss of 0.67 on its 100,000 characters, mostly by memorising them",
                 about(), List.of(note))
