@@ -12,7 +12,6 @@ public final class CausalSelfAttention extends Module {
     public final Linear qkv;
     public final Linear out;
     public final int heads;
-    private final int dim;
     private float[] lastWeights;
     private boolean keepWeights;
 
@@ -20,7 +19,6 @@ public final class CausalSelfAttention extends Module {
         if (dim % heads != 0) {
             throw new IllegalArgumentException("model width " + dim + " is not divisible by " + heads + " heads");
         }
-        this.dim = dim;
         this.heads = heads;
         this.qkv = child("qkv", new Linear(dim, 3 * dim, false, rng));
         this.out = child("out", new Linear(dim, dim, false, rng));
